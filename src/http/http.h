@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/role.h"
 #include "http/errors.h"
 
 struct http_server;
@@ -26,10 +27,6 @@ struct http_request;
 struct store;
 struct db;
 
-/* Roles, lowest to highest. A route's min_role is the least it needs;
- * ROLE_NONE marks a public route (no sign-in). */
-enum role { ROLE_NONE = 0, ROLE_AGENT = 1, ROLE_SUPERVISOR = 2,
-            ROLE_ADMINISTRATOR = 3 };
 
 /* Who is making the request, filled in by the server's guard. */
 struct http_principal {
