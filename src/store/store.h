@@ -27,13 +27,13 @@
 #include <stdint.h>
 
 enum store_rc {
-    STORE_OK = 0,         /* done; for a write, it took effect */
-    STORE_ROW = 1,        /* db_step(): a row is ready to read */
-    STORE_DONE = 2,       /* db_step(): no more rows */
-    STORE_NOT_FOUND = 3,  /* a lookup matched no row */
-    STORE_CONSTRAINT = -1,/* unique / foreign key / check violation */
-    STORE_RETRY = -2,     /* retryable conflict; run the transaction again */
-    STORE_ERROR = -3,     /* hard error; logged */
+    STORE_OK = 0,          /* done; for a write, it took effect */
+    STORE_ROW = 1,         /* db_step(): a row is ready to read */
+    STORE_DONE = 2,        /* db_step(): no more rows */
+    STORE_NOT_FOUND = 3,   /* a lookup matched no row */
+    STORE_CONSTRAINT = -1, /* unique / foreign key / check violation */
+    STORE_RETRY = -2,      /* retryable conflict; run the transaction again */
+    STORE_ERROR = -3,      /* hard error; logged */
 };
 
 enum store_dialect { STORE_SQLITE, STORE_POSTGRES };
@@ -46,16 +46,28 @@ struct store_options {
     const char *url;      /* "postgres://..." or NULL for SQLite */
     const char *data_dir; /* SQLite: directory for parley.db */
     int pool_size;        /* connections kept open; 0 means a default */
+    bool no_migrate;      /* open as is, apply no migrations (tools, tests) */
 };
+
+/* Default pool size when store_options.pool_size is 0. */
+#define STORE_DEFAULT_POOL 4
+
+/* How many times store_tx() runs a function that keeps returning
+ * STORE_RETRY before it gives up and returns STORE_RETRY. */
+#define STORE_TX_MAX_ATTEMPTS 8
 
 /*
  * Open the database and apply pending migrations (src/store/migrations/).
+ * opt->url starting "postgres://" or "postgresql://" selects PostgreSQL;
+ * a NULL or empty url selects SQLite at <data_dir>/parley.db, creating
+ * data_dir (mode 0700) if needed; any other url is refused. A database
+ * holding a migration this binary does not know is refused too.
  * Returns STORE_OK and sets *out, or STORE_ERROR with the reason logged.
  * Close with store_close(), which waits for nothing: release every db
  * first.
  */
 enum store_rc store_open(const struct store_options *opt, struct store **out);
-void store_close(struct store *s);
+void store_close(struct store *s); /* NULL is harmless */
 
 enum store_dialect store_dialect(const struct store *s);
 
@@ -105,7 +117,8 @@ void db_bind_null(struct db_stmt *st, int idx);
 enum store_rc db_step(struct db_stmt *st);
 
 /* Column accessors for the current row (0-based). Text and blob pointers
- * are borrowed until the next db_step() or db_done(). NULL reads as 0 / NULL. */
+ * are borrowed until the next db_step() or db_done(). NULL reads as 0 / NULL.
+ */
 int64_t db_col_int64(struct db_stmt *st, int col);
 double db_col_double(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col);
@@ -132,8 +145,10 @@ typedef enum store_rc (*store_tx_cb)(struct db *db, void *arg);
 /*
  * Run fn inside a transaction: commit if it returns STORE_OK, roll back
  * otherwise, and run it again, a bounded number of times with a short
- * backoff, while the result is STORE_RETRY. fn must be safe to run more than once. Returns
- * fn's final result (or the commit's).
+ * backoff, while the result is STORE_RETRY (at most STORE_TX_MAX_ATTEMPTS
+ * runs). fn must be safe to run more than once. Returns fn's final result
+ * (or the commit's). If db is already inside a transaction, fn simply runs
+ * as part of it, once, and the outer transaction decides.
  */
 enum store_rc store_tx(struct db *db, store_tx_cb fn, void *arg);
 
@@ -153,7 +168,8 @@ enum store_rc db_exec(struct db *db, const char *sql);
 
 /* Send a notification on channel (NOTIFY); delivered after commit. A no-op
  * on SQLite, where all listeners share the process. */
-enum store_rc db_notify(struct db *db, const char *channel, const char *payload);
+enum store_rc db_notify(struct db *db, const char *channel,
+                        const char *payload);
 
 typedef void (*store_notify_cb)(const char *channel, const char *payload,
                                 void *arg);
