@@ -27,26 +27,25 @@ struct http_request;
 struct store;
 struct db;
 
-
 /* Who is making the request, filled in by the server's guard. */
 struct http_principal {
     int64_t account_id;
     int64_t user_id;
     enum role role;
-    int64_t session_id;  /* when signed in with the session cookie */
-    int64_t token_id;    /* when signed in with an API token */
+    int64_t session_id; /* when signed in with the session cookie */
+    int64_t token_id;   /* when signed in with an API token */
 };
 
 typedef void (*http_handler_cb)(struct http_request *req);
 
 /* Route flags. */
-#define HTTP_RAW_BODY 0x1  /* keep the body as bytes; do not insist on JSON */
-#define HTTP_BIG_BODY 0x2  /* allow bodies up to max_upload_bytes */
-#define HTTP_NO_LOG 0x4    /* no access-log line (health checks) */
+#define HTTP_RAW_BODY 0x1 /* keep the body as bytes; do not insist on JSON */
+#define HTTP_BIG_BODY 0x2 /* allow bodies up to max_upload_bytes */
+#define HTTP_NO_LOG   0x4 /* no access-log line (health checks) */
 
 struct http_route {
-    const char *method;      /* "GET", "POST", "PATCH", "PUT", "DELETE" */
-    const char *pattern;     /* "/api/v1/teams/{id}/members/{user_id}" */
+    const char *method;  /* "GET", "POST", "PATCH", "PUT", "DELETE" */
+    const char *pattern; /* "/api/v1/teams/{id}/members/{user_id}" */
     http_handler_cb handler;
     enum role min_role;
     unsigned flags;
@@ -61,17 +60,21 @@ typedef bool (*http_guard_cb)(struct http_request *req,
                               const struct http_route *route);
 
 struct http_options {
-    const char *listen;          /* "127.0.0.1:8080"; port 0 picks a free one */
-    int threads;                 /* worker threads; 0 means the core count */
-    size_t max_body_bytes;       /* larger bodies get 413 */
-    size_t max_upload_bytes;     /* the limit for HTTP_BIG_BODY routes */
-    size_t max_header_bytes;     /* per connection, for the request head */
-    unsigned timeout_s;          /* idle connection timeout */
+    const char *listen;      /* "127.0.0.1:8080"; port 0 picks a free one */
+    int threads;             /* worker threads; 0 means the core count */
+    size_t max_body_bytes;   /* larger bodies get 413 */
+    size_t max_upload_bytes; /* the limit for HTTP_BIG_BODY routes */
+    size_t max_header_bytes; /* per connection, for the request head */
+    unsigned timeout_s;      /* idle connection timeout */
     const struct http_route *routes;
     size_t route_count;
     http_guard_cb guard;
-    void *app;                   /* handed to handlers as http_app(req) */
-    struct store *store;         /* for http_db() */
+    void *app;              /* handed to handlers as http_app(req) */
+    struct store *store;    /* for http_db() */
+    unsigned heartbeat_s;   /* SSE ": ping" interval; 0 means 20 */
+    size_t sse_max_bytes;   /* unsent bytes before a stream is cut;
+                               0 means 1 MiB */
+    size_t sse_max_streams; /* open streams before 503; 0: 10000 */
 };
 
 /*
@@ -90,6 +93,9 @@ int http_server_port(const struct http_server *srv);
 void http_server_stop(struct http_server *srv);
 
 /* --- reading the request ---------------------------------------------- */
+
+/* The server serving req, e.g. to publish events from a handler. */
+struct http_server *http_server_of(struct http_request *req);
 
 void *http_app(struct http_request *req);
 const char *http_method(struct http_request *req);
