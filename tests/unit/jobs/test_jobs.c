@@ -1,8 +1,8 @@
 /*
  * Tests for the durable job queue, on SQLite ("sqlite" argument) or on
- * the PostgreSQL database named by PARLEY_TEST_PG_URL ("pg" argument; the
- * run is skipped when it is unset). Time moves with clock_set_offset_ms()
- * instead of sleeping.
+ * the PostgreSQL database named by PARLEY_TEST_PG_URL ("postgres"; the run
+ * is skipped when it is unset), each test in a fresh database (testdb).
+ * Time moves with clock_set_offset_ms() instead of sleeping.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,43 +21,49 @@
 #include "base/mem.h"
 #include "jobs/jobs.h"
 #include "store/store.h"
-
-static const char *pg_url; /* set in "pg" mode */
-static char data_dir[] = "/tmp/parley-jobs-test-XXXXXX";
+#include "testdb.h"
 
 /* --- fixtures --------------------------------------------------------- */
 
-static struct store *open_store(void)
-{
-    struct store_options opt = {0};
-    struct store *s = NULL;
-
-    opt.url = pg_url;
-    opt.data_dir = data_dir;
-    opt.pool_size = 6;
-    assert_int_equal(store_open(&opt, &s), STORE_OK);
-    return s;
-}
-
-/* Each test starts from an empty queue and events table, at real time. */
+/* Each test gets a fresh database (testdb) at real time. */
 static int setup(void **state)
 {
-    struct store *s = open_store();
-    struct db *db = store_acquire(s);
+    struct testdb *t = xcalloc(1, sizeof(*t));
 
     clock_set_offset_ms(0);
-    assert_int_equal(db_exec(db, "DELETE FROM jobs"), STORE_OK);
-    assert_int_equal(db_exec(db, "DELETE FROM events"), STORE_OK);
-    store_release(db);
-    *state = s;
+    if (testdb_open(t, 6) != 0) {
+        free(t);
+        return -1;
+    }
+    *state = t;
     return 0;
 }
 
 static int teardown(void **state)
 {
+    struct testdb *t = *state;
+
     clock_set_offset_ms(0);
-    store_close(*state);
+    testdb_close(t);
+    free(t);
     return 0;
+}
+
+static struct store *store_of(void **state)
+{
+    return ((struct testdb *)*state)->store;
+}
+
+/* A second store on the test's database, as another node would open. */
+static struct store *open_second_store(void **state)
+{
+    struct testdb *t = *state;
+    struct store_options opt = {
+        .url = t->url, .data_dir = t->dir, .pool_size = 6};
+    struct store *s = NULL;
+
+    assert_int_equal(store_open(&opt, &s), STORE_OK);
+    return s;
 }
 
 struct enqueue_args {
@@ -192,7 +198,7 @@ static enum job_result record_job(struct db *db, struct job *job, void *arg)
 
 static void enqueue_claim_complete(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n1", 1);
     struct job_spec spec = {
@@ -222,7 +228,7 @@ static void enqueue_claim_complete(void **state)
 
 static void bad_spec_is_refused(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct db *db = store_acquire(s);
     struct job_spec no_kind = {.payload = "{}"};
     struct job_spec bad_json = {.kind = "k", .payload = "{not json"};
@@ -239,7 +245,7 @@ static void bad_spec_is_refused(void **state)
 
 static void unique_key_dedupes_until_finished(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n1", 1);
     struct job_spec spec = {.kind = "test.echo", .unique_key = "conv:1"};
@@ -262,7 +268,7 @@ static void unique_key_dedupes_until_finished(void **state)
 
 static void retry_runs_again_after_backoff(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_RETRY};
     struct jobs *j = new_runtime(s, "n1", 1);
     int64_t id, before;
@@ -292,7 +298,7 @@ static void retry_runs_again_after_backoff(void **state)
 
 static void handler_chosen_delay_is_used(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_RETRY, .retry_in_ms = 60000};
     struct jobs *j = new_runtime(s, "n1", 1);
     int64_t id, before;
@@ -315,7 +321,7 @@ static void handler_chosen_delay_is_used(void **state)
 
 static void fails_after_max_attempts_and_can_be_retried(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_RETRY};
     struct jobs *j = new_runtime(s, "n1", 1);
     struct job_spec spec = {.kind = "test.flaky", .max_attempts = 2};
@@ -354,7 +360,7 @@ static void fails_after_max_attempts_and_can_be_retried(void **state)
 
 static void permanent_failure_and_unknown_kind(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_FAIL};
     struct jobs *j = new_runtime(s, "n1", 1);
     int64_t bad, orphan;
@@ -384,7 +390,7 @@ static void permanent_failure_and_unknown_kind(void **state)
 
 static void delayed_job_waits_for_run_at(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n1", 1);
     struct job_spec spec = {.kind = "test.echo"};
@@ -426,7 +432,7 @@ static void claim_as_dead_worker(struct store *s, int64_t id,
 
 static void expired_lease_is_reclaimed(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n2", 1);
     int64_t id;
@@ -449,7 +455,7 @@ static void expired_lease_is_reclaimed(void **state)
 /* A job that keeps killing its worker fails once its attempts are used. */
 static void expired_last_attempt_fails(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n2", 1);
     struct job_spec spec = {.kind = "test.echo", .max_attempts = 1};
@@ -492,7 +498,7 @@ static enum job_result succeed(struct db *db, struct job *job, void *arg)
 
 static void finish_checks_the_lease(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct jobs *a = new_runtime(s, "a", 1), *b = new_runtime(s, "b", 1);
     struct overtaker o = {b, false};
     struct jobs_stats st;
@@ -528,7 +534,7 @@ static enum store_rc enqueue_then_fail_tx(struct db *db, void *arg)
 
 static void rollback_leaves_no_job(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct db *db = store_acquire(s);
 
     assert_int_equal(store_tx(db, enqueue_then_fail_tx, NULL),
@@ -539,7 +545,7 @@ static void rollback_leaves_no_job(void **state)
 
 static void cancel_only_what_has_not_started(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct job_spec keyed = {.kind = "test.echo", .unique_key = "sla:9"};
     int64_t ready = enqueue_kind(s, "test.echo");
     int64_t running = enqueue_kind(s, "test.echo");
@@ -561,7 +567,7 @@ static void cancel_only_what_has_not_started(void **state)
 
 static void account_scope_is_enforced(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct job_spec spec = {.kind = "test.echo", .account_id = 5};
     int64_t id = enqueue(s, &spec);
     struct job_info info;
@@ -578,7 +584,7 @@ static void account_scope_is_enforced(void **state)
 
 static void recurring_job_is_rescheduled(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n1", 1);
 
@@ -605,14 +611,13 @@ static void recurring_job_is_rescheduled(void **state)
 /* Workers started on a fresh runtime pick up a job enqueued before. */
 static void job_survives_restart(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j;
     int64_t id = enqueue_kind(s, "test.echo");
 
-    store_close(s);
-    s = open_store();
-    *state = s;
+    assert_int_equal(testdb_reopen(*state), 0);
+    s = store_of(state);
     j = new_runtime(s, "n1", 2);
     jobs_register(j, "test.echo", record_job, &r);
     assert_int_equal(jobs_start(j), 0);
@@ -625,7 +630,7 @@ static void job_survives_restart(void **state)
 /* An enqueue wakes idle local workers at once, not at the next poll. */
 static void enqueue_wakes_workers(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = jobs_new(s, "n1", 1);
     int64_t id, start;
@@ -659,7 +664,7 @@ static enum job_result count_run(struct db *db, struct job *job, void *arg)
 
 static void two_nodes_run_each_job_once(void **state)
 {
-    struct store *s1 = *state, *s2 = open_store();
+    struct store *s1 = store_of(state), *s2 = open_second_store(state);
     struct jobs *a = new_runtime(s1, "a", 2), *b = new_runtime(s2, "b", 2);
     char payload[32];
     int64_t ids[NODE_JOBS];
@@ -742,7 +747,7 @@ static int64_t job_finished_at(struct store *s, const char *state, int64_t at)
 
 static void purge_removes_only_old_rows(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     int64_t now = clock_now_ms(), day = 24 * 3600 * 1000LL;
     int64_t jobs_n = -1, events_n = -1;
     struct db *db;
@@ -772,7 +777,7 @@ static void purge_removes_only_old_rows(void **state)
 
 static void builtin_purge_runs_on_schedule(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct jobs *j = jobs_new(s, "n1", 1);
     int64_t now = clock_now_ms(), day = 24 * 3600 * 1000LL;
     const char *old_jobs = "SELECT COUNT(*) FROM jobs WHERE kind = 'test.old'";
@@ -801,7 +806,7 @@ static void builtin_purge_runs_on_schedule(void **state)
 
 static void metrics_report_states_and_counters(void **state)
 {
-    struct store *s = *state;
+    struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_DONE};
     struct jobs *j = new_runtime(s, "n1", 1);
     struct buf out = BUF_INIT;
@@ -828,15 +833,6 @@ static void metrics_report_states_and_counters(void **state)
     assert_true(secs >= 4.9 && secs < 60);
     buf_free(&out);
     jobs_free(j);
-}
-
-static void remove_dir(void)
-{
-    char cmd[128];
-
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", data_dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", data_dir);
 }
 
 int main(int argc, char **argv)
@@ -866,20 +862,9 @@ int main(int argc, char **argv)
         T(metrics_report_states_and_counters),
     };
 #undef T
-    int failed;
+    int rc = testdb_init(argc > 1 ? argv[1] : NULL);
 
-    if (argc > 1 && strcmp(argv[1], "pg") == 0) {
-        pg_url = getenv("PARLEY_TEST_PG_URL");
-        if (!pg_url || !pg_url[0]) {
-            fprintf(stderr, "PARLEY_TEST_PG_URL is not set: skipping\n");
-            return 77;
-        }
-    } else if (!mkdtemp(data_dir)) {
-        perror("mkdtemp");
-        return 1;
-    }
-    failed = cmocka_run_group_tests(tests, NULL, NULL);
-    if (!pg_url)
-        remove_dir();
-    return failed;
+    if (rc)
+        return rc;
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
