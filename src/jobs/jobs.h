@@ -134,6 +134,14 @@ void jobs_set_error(struct job *job, const char *fmt, ...)
 typedef enum job_result (*job_handler_cb)(struct db *db, struct job *job,
                                           void *arg);
 
+/*
+ * From inside a handler that runs long: keep the job for lease_ms more
+ * from now. Returns STORE_OK, or STORE_NOT_FOUND if the lease was already
+ * lost (another worker has the job; stop and return anything).
+ */
+enum store_rc jobs_extend_lease(struct db *db, const struct job *job,
+                                int64_t lease_ms);
+
 struct jobs;
 
 /*

@@ -249,6 +249,32 @@ static enum store_rc claim_tx(struct db *db, void *arg)
     return rc == STORE_DONE ? STORE_OK : rc;
 }
 
+/* The claim is ours while the row is running at the attempt we took:
+ * every claim increments attempts, so no one else can hold that pair. */
+enum store_rc jobs_extend_lease(struct db *db, const struct job *job,
+                                int64_t lease_ms)
+{
+    struct db_stmt *st;
+    enum store_rc rc;
+
+    if (lease_ms <= 0)
+        return STORE_CONSTRAINT;
+    rc = db_prepare(db,
+                    "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND "
+                    "attempts = $2 AND state = 'running'",
+                    &st);
+    if (rc != STORE_OK)
+        return rc;
+    db_bind_int64(st, 1, job->id);
+    db_bind_int64(st, 2, job->attempt);
+    db_bind_int64(st, 3, clock_now_ms() + lease_ms);
+    rc = db_step(st);
+    if (rc == STORE_DONE)
+        rc = db_changes(st) > 0 ? STORE_OK : STORE_NOT_FOUND;
+    db_done(st);
+    return rc;
+}
+
 /* Backoff before attempt+1: 2^attempt seconds capped at an hour, drawn
  * from its upper half so that jobs failing together spread out. */
 static int64_t backoff_ms(int attempt)

@@ -487,6 +487,7 @@ static enum job_result overtaken(struct db *db, struct job *job, void *arg)
 
     clock_set_offset_ms(10001);
     o->other_ran = run_one(o->other);
+    assert_int_equal(jobs_extend_lease(db, job, 60000), STORE_NOT_FOUND);
     jobs_set_error(job, "too late");
     return JOB_FAIL;
 }
@@ -519,6 +520,43 @@ static void finish_checks_the_lease(void **state)
     jobs_get_stats(a, &st);
     assert_int_equal(st.lost_leases, 1);
     assert_int_equal(st.failures, 0);
+    jobs_free(a);
+    jobs_free(b);
+}
+
+/* A long handler that extends its lease keeps the job from node B. */
+static enum job_result long_runner(struct db *db, struct job *job, void *arg)
+{
+    struct overtaker *o = arg;
+
+    assert_int_equal(jobs_extend_lease(db, job, 60000), STORE_OK);
+    clock_set_offset_ms(30000);
+    o->other_ran = run_one(o->other);
+    return JOB_DONE;
+}
+
+static void extended_lease_is_kept(void **state)
+{
+    struct store *s = store_of(state);
+    struct jobs *a = new_runtime(s, "a", 1), *b = new_runtime(s, "b", 1);
+    struct overtaker o = {b, true};
+    struct jobs_stats st;
+    int64_t id;
+
+    jobs_set_lease_ms(a, 10000);
+    jobs_register(a, "test.slow", long_runner, &o);
+    jobs_register(b, "test.slow", succeed, NULL);
+    id = enqueue_kind(s, "test.slow");
+    assert_true(run_one(a));
+    assert_false(o.other_ran);
+
+    struct job_info info = get_job(s, id);
+    assert_string_equal(info.state, "done");
+    assert_string_equal(info.locked_by, "a");
+    assert_int_equal(info.attempts, 1);
+    jobs_info_free(&info);
+    jobs_get_stats(a, &st);
+    assert_int_equal(st.lost_leases, 0);
     jobs_free(a);
     jobs_free(b);
 }
@@ -850,6 +888,7 @@ int main(int argc, char **argv)
         T(expired_lease_is_reclaimed),
         T(expired_last_attempt_fails),
         T(finish_checks_the_lease),
+        T(extended_lease_is_kept),
         T(rollback_leaves_no_job),
         T(cancel_only_what_has_not_started),
         T(account_scope_is_enforced),
