@@ -59,9 +59,8 @@ static void release_db(struct http_request *req)
 {
     if (req->db == NULL)
         return;
-    /* TODO: detect and roll back a transaction a handler left open; the
-     * store interface has no way to ask yet, so store_release() is relied
-     * on to return the connection clean. */
+    /* store_release() rolls back a transaction left open and logs it as
+     * an error: that is a handler's bug. */
     store_release(req->db);
     req->db = NULL;
 }
