@@ -64,13 +64,15 @@ running() {
 # port can be taken between choosing and binding it.
 try_start() {
     port=$(free_port)
-    as_owner "$PGBIN/pg_ctl" start -w -t 60 -D "$dir/data" -l "$dir/server.log" \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/sock -c fsync=on \
-            -c max_connections=300" >>"$dir/setup.log" 2>&1
+    opts="-c listen_addresses=127.0.0.1 -p $port -k $dir/sock"
+    opts="$opts -c fsync=on -c max_connections=300"
+    as_owner "$PGBIN/pg_ctl" start -w -t 60 -D "$dir/data" \
+        -l "$dir/server.log" -o "$opts" >>"$dir/setup.log" 2>&1
 }
 
 start() {
-    [ -x "$PGBIN/initdb" ] || die "no $PGBIN/initdb (apt-get install postgresql)"
+    [ -x "$PGBIN/initdb" ] ||
+        die "no $PGBIN/initdb (apt-get install postgresql)"
     if running; then
         echo "$PG_URL"
         return 0
@@ -99,7 +101,8 @@ start() {
     fi
     as_owner "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U postgres \
         parley_test >>"$dir/setup.log" 2>&1 || {
-        as_owner "$PGBIN/pg_ctl" stop -D "$dir/data" -m immediate >/dev/null 2>&1
+        as_owner "$PGBIN/pg_ctl" stop -D "$dir/data" -m immediate \
+            >/dev/null 2>&1
         rm -rf "$dir"
         die "createdb failed"
     }
