@@ -79,8 +79,9 @@ static enum store_rc find_by_key(struct db *db, const char *key, int64_t *id)
         *id = db_col_int64(st, 0);
         rc = STORE_OK;
     } else if (rc == STORE_DONE) {
-        /* Believed impossible: the insert conflicted on this key. */
-        log_error("jobs_unique_key_vanished", "kind=unknown");
+        /* The holder was cancelled since our insert met it: run the
+         * transaction again, and this time the insert will succeed. */
+        log_debug("jobs_unique_key_vanished", "key_len=%zu", strlen(key));
         rc = STORE_RETRY;
     }
     db_done(st);
@@ -121,11 +122,15 @@ static enum store_rc insert_job(struct db *db, const struct job_spec *spec,
     return rc == STORE_ROW || rc == STORE_DONE ? STORE_OK : rc;
 }
 
+/* db_on_commit hook: arg is the store the job was committed on. */
 static void on_enqueue_committed(void *arg)
 {
     jobs_wake_store(arg);
 }
 
+/* Validate, free the key from any finished holder, insert or find the
+ * unfinished holder, then arrange the wake-ups, all in the caller's
+ * transaction. */
 enum store_rc jobs_enqueue(struct db *db, const struct job_spec *spec,
                            int64_t *id_out)
 {
@@ -200,6 +205,8 @@ static enum store_rc read_state(struct db *db, int64_t account_id, int64_t id,
     return rc;
 }
 
+/* Deleting rather than marking keeps cancelled work out of the failed
+ * list administrators read. */
 enum store_rc jobs_cancel(struct db *db, int64_t account_id, int64_t id)
 {
     struct db_stmt *st;
@@ -226,6 +233,7 @@ enum store_rc jobs_cancel(struct db *db, int64_t account_id, int64_t id)
     return rc;
 }
 
+/* Only a ready job: one that is running cannot be taken back. */
 enum store_rc jobs_cancel_key(struct db *db, const char *unique_key)
 {
     struct db_stmt *st;
@@ -264,6 +272,7 @@ void jobs_info_free_array(struct job_info *infos, size_t n)
     free(infos);
 }
 
+/* A copy of a text column, or NULL for SQL NULL. */
 static char *dup_col(struct db_stmt *st, int col)
 {
     const char *s = db_col_text(st, col);
@@ -288,6 +297,7 @@ static void read_info(struct db_stmt *st, struct job_info *out)
     out->finished_at = db_col_int64(st, 11);
 }
 
+/* account_id 0 means any account, for installation administrators. */
 enum store_rc jobs_get(struct db *db, int64_t account_id, int64_t id,
                        struct job_info *out)
 {
@@ -314,6 +324,7 @@ enum store_rc jobs_get(struct db *db, int64_t account_id, int64_t id,
     return rc;
 }
 
+/* Newest first, so pagination goes backwards with before_id. */
 enum store_rc jobs_list_failed(struct db *db, int64_t account_id,
                                int64_t before_id, int limit,
                                struct job_info **out, size_t *n)
@@ -352,6 +363,8 @@ enum store_rc jobs_list_failed(struct db *db, int64_t account_id,
     return STORE_OK;
 }
 
+/* attempts restarts at 0: the failure used them all, and an
+ * administrator who retries expects the job to get a full run again. */
 enum store_rc jobs_retry(struct db *db, int64_t account_id, int64_t id)
 {
     struct db_stmt *st;
@@ -384,6 +397,7 @@ struct purge_batch {
     int64_t deleted;
 };
 
+/* store_tx body for one batch. */
 static enum store_rc purge_batch_tx(struct db *db, void *arg)
 {
     struct purge_batch *b = arg;

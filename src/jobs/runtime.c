@@ -67,6 +67,8 @@ struct claim {
     char *payload;
 };
 
+/* Defaults here; the header lists them. The condition variable runs on
+ * the monotonic clock, which is what wait_for_work() measures against. */
 struct jobs *jobs_new(struct store *s, const char *node_name, int workers)
 {
     struct jobs *j = xcalloc(1, sizeof(*j));
@@ -113,6 +115,8 @@ void jobs_set_purge(struct jobs *j, int64_t done_retention_ms,
         j->purge_every_ms = interval_ms;
 }
 
+/* The registration for kind, or NULL. Reads the table without the lock:
+ * it only grows before jobs_start() and is fixed afterwards. */
 static struct handler *find_handler(struct jobs *j, const char *kind)
 {
     for (int i = 0; i < j->nhandlers; i++)
@@ -121,6 +125,8 @@ static struct handler *find_handler(struct jobs *j, const char *kind)
     return NULL;
 }
 
+/* Registration closes at start so that workers can read the handler
+ * table without locking it. */
 int jobs_register(struct jobs *j, const char *kind, job_handler_cb fn,
                   void *arg)
 {
@@ -157,6 +163,8 @@ struct every_tx {
     int64_t run_at;
 };
 
+/* Enqueue the next run of a recurring kind under its unique key, so that
+ * every node asking for it at once still yields one pending job. */
 static enum store_rc enqueue_every_tx(struct db *db, void *arg)
 {
     struct every_tx *e = arg;
@@ -170,6 +178,8 @@ static enum store_rc enqueue_every_tx(struct db *db, void *arg)
     return jobs_enqueue(db, &spec, NULL);
 }
 
+/* The interval is remembered on the handler so that finish_tx() can
+ * schedule the following run in the transaction that ends this one. */
 enum store_rc jobs_every(struct jobs *j, const char *kind, int64_t interval_ms)
 {
     struct every_tx e = {kind, 0};
@@ -217,6 +227,8 @@ struct claim_tx {
     bool found;
 };
 
+/* store_tx body: claim one due job into t->c (copying its strings, which
+ * the statement only lends) and set t->found. Safe to rerun. */
 static enum store_rc claim_tx(struct db *db, void *arg)
 {
     struct claim_tx *t = arg;
@@ -297,6 +309,8 @@ struct finish_tx {
     bool applied; /* false if the lease was no longer ours */
 };
 
+/* The outcome's UPDATE. $1 id, $2 node, $3 attempt (the lease check),
+ * $4 run_at or finished_at, $5 the error text. */
 static const char *finish_sql(enum job_result result)
 {
     switch (result) {
@@ -400,6 +414,9 @@ static void note_outcome(struct jobs *j, const struct job *job,
              (long long)job->id, job->kind, job->attempt, err);
 }
 
+/* Record a handler's result in its own transaction: when to retry, or
+ * that the job is done or failed. A lost lease is counted and logged, not
+ * an error: the worker that holds the job now will record its own. */
 static enum store_rc finish(struct jobs *j, struct db *db, struct claim *c,
                             enum job_result result)
 {
@@ -423,6 +440,9 @@ static enum store_rc finish(struct jobs *j, struct db *db, struct claim *c,
     return STORE_OK;
 }
 
+/* Claim and run with one pooled connection, which the handler borrows
+ * outside any transaction. A storage error while claiming is returned
+ * with *ran false. */
 enum store_rc jobs_run_one(struct jobs *j, bool *ran)
 {
     struct claim c = {0};
@@ -495,6 +515,9 @@ static void wait_for_work(struct jobs *j, uint64_t seen_seq, int64_t due)
     pthread_mutex_unlock(&j->lock);
 }
 
+/* A worker: run due jobs back to back, and sleep when there are none.
+ * The wake counter is read before looking for work so that an enqueue
+ * committed in between is not slept through. */
 static void *worker_main(void *arg)
 {
     struct jobs *j = arg;
@@ -520,6 +543,7 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* Bump the counter idle workers compare against and wake them all. */
 void jobs_wake(struct jobs *j)
 {
     pthread_mutex_lock(&j->lock);
@@ -528,6 +552,9 @@ void jobs_wake(struct jobs *j)
     pthread_mutex_unlock(&j->lock);
 }
 
+/* Called after an enqueue commits (and for PostgreSQL notifications),
+ * from any thread; the registry lock keeps runtimes from going away while
+ * being woken. */
 void jobs_wake_store(struct store *s)
 {
     pthread_mutex_lock(&registry_lock);
@@ -537,11 +564,13 @@ void jobs_wake_store(struct store *s)
     pthread_mutex_unlock(&registry_lock);
 }
 
+/* Another node enqueued: wake our workers on that store. */
 static void on_notify(const char *channel, const char *payload, void *arg)
 {
     jobs_wake_store(arg);
 }
 
+/* Take j off the registry so enqueues no longer wake it. */
 static void registry_remove(struct jobs *j)
 {
     pthread_mutex_lock(&registry_lock);
@@ -557,6 +586,8 @@ static void registry_remove(struct jobs *j)
 
 /* --- the built-in purge ----------------------------------------------- */
 
+/* The built-in purge: delete done jobs and events past their retention.
+ * A storage error makes it retry with backoff rather than fail. */
 static enum job_result purge_job(struct db *db, struct job *job, void *arg)
 {
     struct jobs *j = arg;
@@ -590,6 +621,9 @@ static void start_purge(struct jobs *j)
 
 /* --- start and stop --------------------------------------------------- */
 
+/* Schedules the purge before the workers exist so its registration
+ * still falls before start. Joins the registry and, on PostgreSQL, listens
+ * for enqueues from other nodes (one listener per runtime). */
 int jobs_start(struct jobs *j)
 {
     bool already;
@@ -623,6 +657,8 @@ int jobs_start(struct jobs *j)
     return started > 0 ? 0 : -1;
 }
 
+/* Workers finish the handler they are in and exit at their next loop;
+ * the join is bounded by timeout_ms, measured once for all of them. */
 int jobs_stop(struct jobs *j, int64_t timeout_ms)
 {
     struct timespec ts;
@@ -675,6 +711,7 @@ void jobs_free(struct jobs *j)
     free(j);
 }
 
+/* Counters are atomics; each is read on its own, not as a snapshot. */
 void jobs_get_stats(struct jobs *j, struct jobs_stats *out)
 {
     out->runs = j->runs;
@@ -743,6 +780,7 @@ static enum store_rc write_oldest_age(struct db *db, struct buf *out)
     return STORE_OK;
 }
 
+/* One Prometheus counter with its HELP and TYPE lines. */
 static void write_counter(struct buf *out, const char *name, const char *help,
                           uint64_t v)
 {
@@ -751,6 +789,8 @@ static void write_counter(struct buf *out, const char *name, const char *help,
     buf_printf(out, "parley_jobs_%s_total %llu\n", name, (unsigned long long)v);
 }
 
+/* The table figures need a connection; the counters are written even if
+ * reading the table failed, so /metrics still shows this node's work. */
 enum store_rc jobs_write_metrics(struct jobs *j, struct buf *out)
 {
     struct db *db = store_acquire(j->store);
