@@ -5,9 +5,3 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
-
-int cmd_sim(int argc, char **argv)
-{
-    fprintf(stderr, "parley sim: not built yet\n");
-    return 1;
-}
