@@ -10,10 +10,10 @@
 
 #include "base/buf.h"
 #include "base/clock.h"
-#include "base/crypto.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "sim/sim_internal.h"
+#include "whatsapp/signature.h"
 
 #define MAX_ACTIVE 32
 #define TICK_MS    20
@@ -135,13 +135,10 @@ static void start_transfer(struct sim *sim, struct delivery *d)
 {
     struct sim_sender *s = sim->sender;
     struct transfer *t = &s->active[s->nactive++];
-    uint8_t mac[CRYPTO_SHA256_LEN];
-    char hex[2 * CRYPTO_SHA256_LEN + 1], sig[100];
+    char value[WA_SIGNATURE_HEADER_LEN], sig[WA_SIGNATURE_HEADER_LEN + 32];
 
-    crypto_hmac_sha256(sim->app_secret, strlen(sim->app_secret), d->body,
-                       strlen(d->body), mac);
-    crypto_hex(mac, sizeof(mac), hex);
-    snprintf(sig, sizeof(sig), "X-Hub-Signature-256: sha256=%s", hex);
+    wa_signature_header(sim->app_secret, d->body, strlen(d->body), value);
+    snprintf(sig, sizeof(sig), "X-Hub-Signature-256: %s", value);
     t->d = d;
     t->headers = curl_slist_append(NULL, "Content-Type: application/json");
     t->headers = curl_slist_append(t->headers, sig);
