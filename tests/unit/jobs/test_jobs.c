@@ -296,6 +296,31 @@ static void retry_runs_again_after_backoff(void **state)
     jobs_free(j);
 }
 
+static void backoff_is_capped_at_an_hour(void **state)
+{
+    struct store *s = store_of(state);
+    struct recorder r = {.answer = JOB_RETRY};
+    struct jobs *j = new_runtime(s, "n1", 1);
+    struct job_spec spec = {.kind = "test.flaky", .max_attempts = 50};
+    struct db *db;
+    int64_t id, before;
+
+    jobs_register(j, "test.flaky", record_job, &r);
+    id = enqueue(s, &spec);
+    db = store_acquire(s);
+    assert_int_equal(db_exec(db, "UPDATE jobs SET attempts = 29"), STORE_OK);
+    store_release(db);
+    before = clock_now_ms();
+    assert_true(run_one(j));
+    assert_int_equal(r.attempt, 30);
+
+    struct job_info info = get_job(s, id);
+    assert_true(info.run_at >= before + 1800 * 1000);
+    assert_true(info.run_at <= clock_now_ms() + 3600 * 1000);
+    jobs_info_free(&info);
+    jobs_free(j);
+}
+
 static void handler_chosen_delay_is_used(void **state)
 {
     struct store *s = store_of(state);
@@ -686,6 +711,58 @@ static void enqueue_wakes_workers(void **state)
     jobs_free(j);
 }
 
+/* A handler that holds its worker until the test lets it go. */
+struct gate {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool entered, open;
+};
+
+static enum job_result wait_at_gate(struct db *db, struct job *job, void *arg)
+{
+    struct gate *g = arg;
+
+    pthread_mutex_lock(&g->lock);
+    g->entered = true;
+    pthread_cond_broadcast(&g->cond);
+    while (!g->open)
+        pthread_cond_wait(&g->cond, &g->lock);
+    pthread_mutex_unlock(&g->lock);
+    return JOB_DONE;
+}
+
+static void stop_waits_for_running_handler(void **state)
+{
+    struct store *s = store_of(state);
+    struct gate g = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false,
+                     false};
+    struct jobs *j = new_runtime(s, "n1", 1);
+    int64_t id, late;
+
+    jobs_register(j, "test.gate", wait_at_gate, &g);
+    assert_int_equal(jobs_start(j), 0);
+    id = enqueue_kind(s, "test.gate");
+    pthread_mutex_lock(&g.lock);
+    while (!g.entered)
+        pthread_cond_wait(&g.cond, &g.lock);
+    pthread_mutex_unlock(&g.lock);
+
+    /* The handler is still running: a short stop gives up on it. */
+    assert_int_equal(jobs_stop(j, 100), -1);
+    assert_state(s, id, "running");
+
+    /* Stopping means no new claims, even for a job that is due. */
+    late = enqueue_kind(s, "test.gate");
+    pthread_mutex_lock(&g.lock);
+    g.open = true;
+    pthread_cond_broadcast(&g.cond);
+    pthread_mutex_unlock(&g.lock);
+    assert_int_equal(jobs_stop(j, 5000), 0);
+    assert_state(s, id, "done");
+    assert_state(s, late, "ready");
+    jobs_free(j);
+}
+
 #define NODE_JOBS 60
 
 static atomic_int node_runs[NODE_JOBS];
@@ -881,6 +958,7 @@ int main(int argc, char **argv)
         T(bad_spec_is_refused),
         T(unique_key_dedupes_until_finished),
         T(retry_runs_again_after_backoff),
+        T(backoff_is_capped_at_an_hour),
         T(handler_chosen_delay_is_used),
         T(fails_after_max_attempts_and_can_be_retried),
         T(permanent_failure_and_unknown_kind),
@@ -895,6 +973,7 @@ int main(int argc, char **argv)
         T(recurring_job_is_rescheduled),
         T(job_survives_restart),
         T(enqueue_wakes_workers),
+        T(stop_waits_for_running_handler),
         T(two_nodes_run_each_job_once),
         T(purge_removes_only_old_rows),
         T(builtin_purge_runs_on_schedule),
