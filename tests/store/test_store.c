@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -749,14 +750,19 @@ static void on_note(const char *channel, const char *payload, void *arg)
     pthread_mutex_unlock(&in->mu);
 }
 
-/* Wait up to 5 s for the count to reach n. */
-static int wait_count(struct inbox *in, int n)
+/* Wait up to ms for the count to reach n; returns the count. */
+static int wait_count(struct inbox *in, int n, long ms)
 {
     struct timespec until;
     int count;
 
     clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += 5;
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
     pthread_mutex_lock(&in->mu);
     while (in->count < n &&
            pthread_cond_timedwait(&in->cv, &in->mu, &until) == 0)
@@ -764,6 +770,21 @@ static int wait_count(struct inbox *in, int n)
     count = in->count;
     pthread_mutex_unlock(&in->mu);
     return count;
+}
+
+static int payload_is(struct inbox *in, const char *want)
+{
+    int same;
+
+    pthread_mutex_lock(&in->mu);
+    same = strcmp(in->payload, want) == 0;
+    pthread_mutex_unlock(&in->mu);
+    return same;
+}
+
+static void channel_name(char *out, size_t n, const char *what)
+{
+    snprintf(out, n, "parley_%s_%ld", what, (long)getpid());
 }
 
 static void notify_reaches_listener(void **state)
@@ -774,35 +795,184 @@ static void notify_reaches_listener(void **state)
     char channel[48];
     struct db *db;
 
-    snprintf(channel, sizeof(channel), "parley_test_%ld", (long)getpid());
+    channel_name(channel, sizeof(channel), "notify");
     assert_int_equal(store_listen(s, channel, on_note, &in), STORE_OK);
     db = store_acquire(s);
-    if (store_dialect(s) == STORE_SQLITE) {
-        /* In-process only: accepted and dropped. */
-        assert_int_equal(db_notify(db, channel, "x"), STORE_OK);
-        store_release(db);
-        return;
-    }
 
     /* Sent inside a transaction, it arrives only after the commit. */
     assert_int_equal(db_begin(db), STORE_OK);
     assert_int_equal(db_notify(db, channel, "hello 1"), STORE_OK);
-    sleep_ms(100);
-    assert_int_equal(in.count, 0);
+    assert_int_equal(wait_count(&in, 1, 100), 0);
     assert_int_equal(db_commit(db), STORE_OK);
-    assert_int_equal(wait_count(&in, 1), 1);
-    assert_string_equal(in.payload, "hello 1");
+    assert_int_equal(wait_count(&in, 1, 5000), 1);
+    assert_true(payload_is(&in, "hello 1"));
 
     assert_int_equal(db_notify(db, channel, "second"), STORE_OK);
-    assert_int_equal(wait_count(&in, 2), 2);
-    assert_string_equal(in.payload, "second");
+    assert_int_equal(wait_count(&in, 2, 5000), 2);
+    assert_true(payload_is(&in, "second"));
     store_release(db);
+}
+
+/* Kill the server process behind whatever matches where; returns how many
+ * were terminated. */
+static int64_t terminate(struct db *db, const char *where, const char *arg)
+{
+    struct db_stmt *st;
+    char *sql = NULL;
+    int64_t n;
+
+    assert_true(asprintf(&sql,
+                         "SELECT COUNT(pg_terminate_backend(pid, 5000))"
+                         " FROM pg_stat_activity WHERE %s",
+                         where) > 0);
+    assert_int_equal(db_prepare(db, sql, &st), STORE_OK);
+    db_bind_text(st, 1, arg, -1);
+    assert_int_equal(db_step(st), STORE_ROW);
+    n = db_col_int64(st, 0);
+    db_done(st);
+    free(sql);
+    return n;
+}
+
+static void broken_connection_is_reopened(void **state)
+{
+    struct store *s = store_of(state);
+    struct db *db = store_acquire(s);
+    struct db *other = store_acquire(s);
+    int64_t pid = query_int(db, "SELECT pg_backend_pid()");
+    char text[32];
+
+    snprintf(text, sizeof(text), "%lld", (long long)pid);
+    assert_int_equal(terminate(other, "pid = CAST($1 AS INTEGER)", text), 1);
+    store_release(other);
+    assert_int_equal(db_exec(db, "SELECT 1"), STORE_ERROR);
+    store_release(db);
+
+    /* The pool hands out the lowest free slot: the same connection, now
+     * reopened, with its statement cache emptied. */
+    other = store_acquire(s);
+    assert_ptr_equal(other, db);
+    assert_true(query_int(other, "SELECT pg_backend_pid()") != pid);
+    store_release(other);
+}
+
+static void listener_survives_lost_connection(void **state)
+{
+    struct store *s = store_of(state);
+    struct inbox in = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, "",
+                       0};
+    char channel[48], listen_sql[64];
+    struct db *db;
+
+    channel_name(channel, sizeof(channel), "relisten");
+    snprintf(listen_sql, sizeof(listen_sql), "LISTEN \"%s\"", channel);
+    assert_int_equal(store_listen(s, channel, on_note, &in), STORE_OK);
+    db = store_acquire(s);
+    assert_int_equal(terminate(db, "query = $1", listen_sql), 1);
+
+    /* Notifications sent while it reconnects are lost by design; keep
+     * sending until one arrives. */
+    for (int i = 0; i < 40 && wait_count(&in, 1, 200) == 0; i++)
+        assert_int_equal(db_notify(db, channel, "after"), STORE_OK);
+    assert_true(wait_count(&in, 1, 0) >= 1);
+    assert_true(payload_is(&in, "after"));
+    store_release(db);
+}
+
+static void lock_conflicts_are_retry(void **state)
+{
+    struct store *s = store_of(state);
+    struct db *a = store_acquire(s);
+    struct db *b = store_acquire(s);
+
+    make_kv(a);
+    assert_int_equal(put_kv(a, "x", 1), STORE_DONE);
+    assert_int_equal(db_begin(a), STORE_OK);
+    assert_int_equal(db_exec(a, "UPDATE kv SET v = 2 WHERE k = 'x'"), STORE_OK);
+    if (store_dialect(s) == STORE_SQLITE) {
+        /* Wait 50 ms, not the usual seconds, for a's write lock. */
+        assert_int_equal(db_exec(b, "PRAGMA busy_timeout = 50"), STORE_OK);
+        assert_int_equal(db_begin(b), STORE_RETRY);
+        assert_int_equal(put_kv(b, "y", 1), STORE_RETRY);
+    } else {
+        assert_int_equal(db_begin(b), STORE_OK);
+        assert_int_equal(db_exec(b, "SET LOCAL lock_timeout = '50ms'"),
+                         STORE_OK);
+        assert_int_equal(db_exec(b, "UPDATE kv SET v = 3 WHERE k = 'x'"),
+                         STORE_RETRY);
+        db_rollback(b);
+    }
+    db_rollback(a);
+    assert_int_equal(put_kv(b, "y", 1), STORE_DONE);
+    assert_int_equal(query_int(b, "SELECT v FROM kv WHERE k = 'x'"), 1);
+    store_release(b);
+    store_release(a);
+}
+
+static void sqlite_is_durable_wal(void **state)
+{
+    struct db *db = store_acquire(store_of(state));
+    struct db_stmt *st;
+
+    assert_int_equal(query_int(db, "PRAGMA synchronous"), 2); /* FULL */
+    assert_int_equal(query_int(db, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(db_prepare(db, "PRAGMA journal_mode", &st), STORE_OK);
+    assert_int_equal(db_step(st), STORE_ROW);
+    assert_string_equal(db_col_text(st, 0), "wal");
+    db_done(st);
+    store_release(db);
+}
+
+static void sqlite_notify_is_local_noop(void **state)
+{
+    struct store *s = store_of(state);
+    struct inbox in = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, "",
+                       0};
+    struct db *db;
+
+    assert_int_equal(store_listen(s, "anything", on_note, &in), STORE_OK);
+    db = store_acquire(s);
+    assert_int_equal(db_notify(db, "anything", "x"), STORE_OK);
+    assert_int_equal(wait_count(&in, 1, 50), 0);
+    store_release(db);
+}
+
+static void sqlite_creates_private_data_dir(void **state)
+{
+    struct testdb *t = *state;
+    char *dir = NULL, *parent = NULL;
+    struct store_options opt = {0};
+    struct store *s = NULL;
+    struct stat sb;
+    static const char *const files[] = {"parley.db", "parley.db-wal",
+                                        "parley.db-shm"};
+
+    assert_true(asprintf(&parent, "%s/a", t->dir) > 0);
+    assert_true(asprintf(&dir, "%s/a/b", t->dir) > 0);
+    opt.data_dir = dir;
+    assert_int_equal(store_open(&opt, &s), STORE_OK);
+    assert_int_equal(stat(dir, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    assert_int_equal(store_schema_version(s), store_schema_version(t->store));
+    store_close(s);
+
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        char *path = NULL;
+
+        assert_true(asprintf(&path, "%s/%s", dir, files[i]) > 0);
+        unlink(path);
+        free(path);
+    }
+    assert_int_equal(rmdir(dir), 0);
+    assert_int_equal(rmdir(parent), 0);
+    free(dir);
+    free(parent);
 }
 
 int main(int argc, char **argv)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
-    const struct CMUnitTest tests[] = {
+    const struct CMUnitTest common[] = {
         T(migrations_apply_once),
         T(newer_database_is_refused),
         T(unknown_url_scheme_is_refused),
@@ -814,6 +984,7 @@ int main(int argc, char **argv)
         T(hard_errors_are_store_error),
         T(same_query_can_nest),
         T(commit_and_rollback),
+        T(lock_conflicts_are_retry),
         T(store_tx_retries_then_gives_up),
         T(store_tx_does_not_retry_other_errors),
         T(on_commit_runs_after_commit_only),
@@ -821,14 +992,30 @@ int main(int argc, char **argv)
         T(concurrent_writers_all_succeed),
         T(pool_blocks_until_release),
         T(foundation_tables_accept_rows),
+    };
+    const struct CMUnitTest postgres_only[] = {
         T(notify_reaches_listener),
+        T(broken_connection_is_reopened),
+        T(listener_survives_lost_connection),
+    };
+    const struct CMUnitTest sqlite_only[] = {
+        T(sqlite_is_durable_wal),
+        T(sqlite_notify_is_local_noop),
+        T(sqlite_creates_private_data_dir),
     };
 #undef T
     int rc = testdb_init(argc > 1 ? argv[1] : NULL);
 
     if (rc != 0)
         return rc;
-    return cmocka_run_group_tests_name(testdb_is_postgres() ? "store/postgres"
-                                                            : "store/sqlite",
-                                       tests, NULL, NULL);
+    if (testdb_is_postgres()) {
+        rc = cmocka_run_group_tests_name("store/postgres", common, NULL, NULL);
+        rc += cmocka_run_group_tests_name("store/postgres-only", postgres_only,
+                                          NULL, NULL);
+    } else {
+        rc = cmocka_run_group_tests_name("store/sqlite", common, NULL, NULL);
+        rc += cmocka_run_group_tests_name("store/sqlite-only", sqlite_only,
+                                          NULL, NULL);
+    }
+    return rc;
 }
