@@ -59,6 +59,7 @@ struct http_route {
 typedef bool (*http_guard_cb)(struct http_request *req,
                               const struct http_route *route);
 
+/* Zero sizes, counts and times mean the defaults set in server.c. */
 struct http_options {
     const char *listen;      /* "127.0.0.1:8080"; port 0 picks a free one */
     int threads;             /* worker threads; 0 means the core count */

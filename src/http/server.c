@@ -167,10 +167,10 @@ static void run_handler(struct http_request *req)
                          "the body is larger than %zu bytes", req->body_limit);
         return;
     }
-    if (route->min_role != ROLE_NONE && !req->srv->opt.guard(req, route))
-        goto check;
-    route->handler(req);
-check:
+    /* A guard that refuses has replied; one that did not is caught below
+     * like a handler that forgot to. */
+    if (route->min_role == ROLE_NONE || req->srv->opt.guard(req, route))
+        route->handler(req);
     if (!req->replied) {
         log_error("http_no_reply", "route=%s method=%s", route->pattern,
                   req->method);
