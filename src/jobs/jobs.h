@@ -19,7 +19,8 @@
 
 /* What to enqueue. Strings are copied into the row; nothing is kept. */
 struct job_spec {
-    const char *kind;       /* handler name, e.g. "media.fetch"; required */
+    const char *kind;       /* handler name, e.g. "media.fetch": 1-64 of
+                               [a-z0-9._:-]; required */
     int64_t account_id;     /* 0 for a job that belongs to no account */
     const char *payload;    /* JSON text; NULL means "{}" */
     int64_t run_at;         /* UTC ms; 0 means now */
@@ -164,9 +165,10 @@ void jobs_set_purge(struct jobs *j, int64_t done_retention_ms,
 
 /*
  * Register the handler for kind (copied). arg is passed to each call and
- * must outlive the runtime. A job whose kind has no handler fails with an
- * error saying so. Returns 0, or -1 if kind is already registered or the
- * runtime has started.
+ * must outlive the runtime. A node claims only the kinds it has handlers
+ * for; a job of a kind no node handles stays ready, and shows in
+ * parley_jobs_oldest_ready_age_seconds and parley_jobs_due. Returns 0, or
+ * -1 if kind is invalid or already registered, or the runtime has started.
  */
 int jobs_register(struct jobs *j, const char *kind, job_handler_cb fn,
                   void *arg);
@@ -216,9 +218,11 @@ struct jobs_stats {
 void jobs_get_stats(struct jobs *j, struct jobs_stats *out);
 
 /*
- * Append Prometheus text for /metrics to out: parley_jobs_* counts by
- * state, age of the oldest due job, and this node's counters. Reads the
- * table with a pooled connection. Returns STORE_OK or a store error.
+ * Append Prometheus text for /metrics to out: parley_jobs{state} counts,
+ * parley_jobs_oldest_ready_age_seconds, parley_jobs_due{kind}, and this
+ * node's counters (parley_jobs_{runs,done,retries,failures,lost_leases}
+ * _total). Reads the table with a pooled connection; the counters are
+ * written even if that fails. Returns STORE_OK or a store error.
  */
 enum store_rc jobs_write_metrics(struct jobs *j, struct buf *out);
 

@@ -24,6 +24,15 @@
     "id, account_id, kind, payload, state, run_at, attempts, max_attempts, "   \
     "last_error, locked_by, created_at, finished_at"
 
+bool jobs_kind_is_valid(const char *kind)
+{
+    size_t n = kind ? strlen(kind) : 0;
+
+    if (n == 0 || n > 64)
+        return false;
+    return strspn(kind, "abcdefghijklmnopqrstuvwxyz0123456789._:-") == n;
+}
+
 /* Check a spec before it becomes a row: a kind, a sane attempt count and
  * a payload that is JSON. Returns true if it can be enqueued. */
 static bool spec_is_valid(const struct job_spec *spec)
@@ -31,7 +40,7 @@ static bool spec_is_valid(const struct job_spec *spec)
     json_error_t err;
     json_t *doc;
 
-    if (!spec->kind || !spec->kind[0] || spec->max_attempts < 0 ||
+    if (!jobs_kind_is_valid(spec->kind) || spec->max_attempts < 0 ||
         spec->run_at < 0)
         return false;
     if (spec->unique_key && !spec->unique_key[0])
@@ -138,8 +147,8 @@ enum store_rc jobs_enqueue(struct db *db, const struct job_spec *spec,
     enum store_rc rc;
 
     if (!spec_is_valid(spec)) {
-        log_warn("jobs_bad_spec", "kind=%s",
-                 spec->kind && spec->kind[0] ? spec->kind : "(none)");
+        log_warn("jobs_bad_spec", "kind_valid=%d",
+                 jobs_kind_is_valid(spec->kind));
         rc = STORE_CONSTRAINT;
         goto out;
     }

@@ -44,6 +44,8 @@ struct jobs {
 
     struct handler handlers[MAX_KINDS];
     int nhandlers;
+    char *claim_sql; /* both limited to the registered kinds */
+    char *due_sql;
 
     pthread_mutex_t lock; /* guards the fields below */
     pthread_cond_t wake;  /* signalled on wake_seq change and stop */
@@ -66,6 +68,43 @@ struct claim {
     char *kind;
     char *payload;
 };
+
+/*
+ * Build the claim and next-due queries for the kinds registered so far, so
+ * that a node never takes a job it has no handler for: in a rolling
+ * upgrade an older node leaves a newer kind to the nodes that know it.
+ * Kinds are checked by jobs_kind_is_valid(), so they are safe as literals.
+ * The claim takes the oldest due job (ready and run_at passed, or running
+ * with an expired lease) in one statement; PostgreSQL skips rows another
+ * node is claiming at this instant instead of waiting for them.
+ */
+static void build_sql(struct jobs *j)
+{
+    bool pg = store_dialect(j->store) == STORE_POSTGRES;
+    struct buf in = BUF_INIT;
+
+    buf_puts(&in, "('");
+    for (int i = 0; i < j->nhandlers; i++)
+        buf_printf(&in, "%s%s", i ? "', '" : "", j->handlers[i].kind);
+    buf_puts(&in, "')");
+
+    free(j->claim_sql);
+    j->claim_sql = xasprintf(
+        "UPDATE jobs SET state = 'running', lease_until = $2, "
+        "locked_by = $3, attempts = attempts + 1 WHERE id = ("
+        "SELECT id FROM jobs WHERE ((state = 'ready' AND run_at <= $1) "
+        "OR (state = 'running' AND lease_until < $1)) AND kind IN %s "
+        "ORDER BY run_at, id LIMIT 1%s) "
+        "RETURNING id, account_id, kind, payload, attempts, max_attempts",
+        in.data, pg ? " FOR UPDATE SKIP LOCKED" : "");
+    free(j->due_sql);
+    j->due_sql = xasprintf(
+        "SELECT (SELECT MIN(run_at) FROM jobs WHERE state = 'ready' AND "
+        "kind IN %s), (SELECT MIN(lease_until) FROM jobs WHERE state = "
+        "'running' AND kind IN %s)",
+        in.data, in.data);
+    buf_free(&in);
+}
 
 /* Defaults here; the header lists them. The condition variable runs on
  * the monotonic clock, which is what wait_for_work() measures against. */
@@ -91,6 +130,7 @@ struct jobs *jobs_new(struct store *s, const char *node_name, int workers)
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&j->wake, &attr);
     pthread_condattr_destroy(&attr);
+    build_sql(j);
     return j;
 }
 
@@ -134,13 +174,14 @@ int jobs_register(struct jobs *j, const char *kind, job_handler_cb fn,
     int rc = -1;
 
     pthread_mutex_lock(&j->lock);
-    if (j->started || !kind || !kind[0] || !fn || j->nhandlers == MAX_KINDS ||
-        find_handler(j, kind))
+    if (j->started || !jobs_kind_is_valid(kind) || !fn ||
+        j->nhandlers == MAX_KINDS || find_handler(j, kind))
         goto out;
     h = &j->handlers[j->nhandlers++];
     h->kind = xstrdup(kind);
     h->fn = fn;
     h->arg = arg;
+    build_sql(j);
     rc = 0;
 out:
     pthread_mutex_unlock(&j->lock);
@@ -198,29 +239,6 @@ enum store_rc jobs_every(struct jobs *j, const char *kind, int64_t interval_ms)
 
 /* --- claiming and finishing ------------------------------------------- */
 
-/*
- * Take the oldest due job (ready and run_at passed, or running with an
- * expired lease) in one statement. PostgreSQL skips rows another node is
- * claiming at this instant instead of waiting for them.
- */
-static const char *claim_sql(struct jobs *j)
-{
-    if (store_dialect(j->store) == STORE_POSTGRES)
-        return "UPDATE jobs SET state = 'running', lease_until = $2, "
-               "locked_by = $3, attempts = attempts + 1 WHERE id = ("
-               "SELECT id FROM jobs WHERE (state = 'ready' AND run_at <= $1) "
-               "OR (state = 'running' AND lease_until < $1) "
-               "ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-               "RETURNING id, account_id, kind, payload, attempts, "
-               "max_attempts";
-    return "UPDATE jobs SET state = 'running', lease_until = $2, "
-           "locked_by = $3, attempts = attempts + 1 WHERE id = ("
-           "SELECT id FROM jobs WHERE (state = 'ready' AND run_at <= $1) "
-           "OR (state = 'running' AND lease_until < $1) "
-           "ORDER BY run_at, id LIMIT 1) "
-           "RETURNING id, account_id, kind, payload, attempts, max_attempts";
-}
-
 struct claim_tx {
     struct jobs *j;
     struct claim *c;
@@ -238,7 +256,7 @@ static enum store_rc claim_tx(struct db *db, void *arg)
     enum store_rc rc;
 
     t->found = false;
-    rc = db_prepare(db, claim_sql(t->j), &st);
+    rc = db_prepare(db, t->j->claim_sql, &st);
     if (rc != STORE_OK)
         return rc;
     db_bind_int64(st, 1, now);
@@ -364,8 +382,8 @@ static enum store_rc finish_tx(struct db *db, void *arg)
     return STORE_OK;
 }
 
-/* Call the handler, turning a missing handler or an expired last attempt
- * into a failure and a retry of the last attempt into a failure too. */
+/* Call the handler, turning an expired last attempt into a failure, and a
+ * retry asked for on the last attempt into a failure too. */
 static enum job_result run_handler(struct jobs *j, struct db *db,
                                    struct job *job)
 {
@@ -377,6 +395,9 @@ static enum job_result run_handler(struct jobs *j, struct db *db,
         return JOB_FAIL;
     }
     if (!h) {
+        /* Believed impossible: claims are limited to registered kinds. */
+        log_error("job_no_handler", "job=%lld kind=%s", (long long)job->id,
+                  job->kind);
         jobs_set_error(job, "no handler registered for kind %s", job->kind);
         return JOB_FAIL;
     }
@@ -476,11 +497,7 @@ static int64_t next_due(struct jobs *j)
     struct db *db = store_acquire(j->store);
     struct db_stmt *st;
 
-    if (db_prepare(db,
-                   "SELECT (SELECT MIN(run_at) FROM jobs WHERE state = "
-                   "'ready'), (SELECT MIN(lease_until) FROM jobs WHERE "
-                   "state = 'running')",
-                   &st) != STORE_OK)
+    if (db_prepare(db, j->due_sql, &st) != STORE_OK)
         goto out;
     if (db_step(st) == STORE_ROW) {
         for (int col = 0; col < 2; col++)
@@ -707,6 +724,8 @@ void jobs_free(struct jobs *j)
         free(j->handlers[i].kind);
     pthread_cond_destroy(&j->wake);
     pthread_mutex_destroy(&j->lock);
+    free(j->claim_sql);
+    free(j->due_sql);
     free(j->node);
     free(j);
 }
@@ -781,6 +800,31 @@ static enum store_rc write_oldest_age(struct db *db, struct buf *out)
 }
 
 /* One Prometheus counter with its HELP and TYPE lines. */
+/* Due jobs by kind: a kind that no node handles, or one that cannot keep
+ * up, shows here. Kinds were validated at enqueue, so they are safe as
+ * label values. */
+static enum store_rc write_due_by_kind(struct db *db, struct buf *out)
+{
+    struct db_stmt *st;
+    enum store_rc rc;
+
+    rc = db_prepare(db,
+                    "SELECT kind, COUNT(*) FROM jobs WHERE state = 'ready' "
+                    "AND run_at <= $1 GROUP BY kind ORDER BY kind",
+                    &st);
+    if (rc != STORE_OK)
+        return rc;
+    db_bind_int64(st, 1, clock_now_ms());
+    buf_puts(out, "# HELP parley_jobs_due Jobs due to run now, by kind.\n"
+                  "# TYPE parley_jobs_due gauge\n");
+    while ((rc = db_step(st)) == STORE_ROW)
+        buf_printf(out, "parley_jobs_due{kind=\"%s\"} %lld\n",
+                   db_col_text(st, 0) ? db_col_text(st, 0) : "",
+                   (long long)db_col_int64(st, 1));
+    db_done(st);
+    return rc == STORE_DONE ? STORE_OK : rc;
+}
+
 static void write_counter(struct buf *out, const char *name, const char *help,
                           uint64_t v)
 {
@@ -799,6 +843,8 @@ enum store_rc jobs_write_metrics(struct jobs *j, struct buf *out)
     rc = write_state_counts(db, out);
     if (rc == STORE_OK)
         rc = write_oldest_age(db, out);
+    if (rc == STORE_OK)
+        rc = write_due_by_kind(db, out);
     store_release(db);
     write_counter(out, "runs", "Handler runs on this node.", j->runs);
     write_counter(out, "done", "Runs that finished their job.", j->done);

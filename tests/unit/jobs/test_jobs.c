@@ -233,12 +233,14 @@ static void bad_spec_is_refused(void **state)
     struct job_spec no_kind = {.payload = "{}"};
     struct job_spec bad_json = {.kind = "k", .payload = "{not json"};
     struct job_spec bad_attempts = {.kind = "k", .max_attempts = -1};
+    struct job_spec bad_kind = {.kind = "no spaces"};
     int64_t id = 99;
 
     assert_int_equal(jobs_enqueue(db, &no_kind, &id), STORE_CONSTRAINT);
     assert_int_equal(id, 0);
     assert_int_equal(jobs_enqueue(db, &bad_json, NULL), STORE_CONSTRAINT);
     assert_int_equal(jobs_enqueue(db, &bad_attempts, NULL), STORE_CONSTRAINT);
+    assert_int_equal(jobs_enqueue(db, &bad_kind, NULL), STORE_CONSTRAINT);
     store_release(db);
     assert_int_equal(count_rows(s, "SELECT COUNT(*) FROM jobs"), 0);
 }
@@ -383,34 +385,56 @@ static void fails_after_max_attempts_and_can_be_retried(void **state)
     jobs_free(j);
 }
 
-static void permanent_failure_and_unknown_kind(void **state)
+static void permanent_failure_is_kept(void **state)
 {
     struct store *s = store_of(state);
     struct recorder r = {.answer = JOB_FAIL};
     struct jobs *j = new_runtime(s, "n1", 1);
-    int64_t bad, orphan;
+    struct jobs_stats st;
+    int64_t id;
 
     jobs_register(j, "test.bad", record_job, &r);
-    bad = enqueue_kind(s, "test.bad");
-    orphan = enqueue_kind(s, "test.nobody");
+    id = enqueue_kind(s, "test.bad");
     assert_true(run_one(j));
-    assert_true(run_one(j));
+    assert_false(run_one(j));
     assert_int_equal(r.calls, 1);
 
-    struct job_info info = get_job(s, bad);
+    struct job_info info = get_job(s, id);
     assert_string_equal(info.state, "failed");
+    assert_int_equal(info.attempts, 1);
     assert_string_equal(info.last_error, "scripted failure on attempt 1");
     jobs_info_free(&info);
-    info = get_job(s, orphan);
-    assert_string_equal(info.state, "failed");
-    assert_non_null(strstr(info.last_error, "no handler"));
-    jobs_info_free(&info);
-
-    struct jobs_stats st;
     jobs_get_stats(j, &st);
-    assert_int_equal(st.failures, 2);
+    assert_int_equal(st.failures, 1);
     assert_int_equal(st.runs, 1);
     jobs_free(j);
+}
+
+/* A node leaves kinds it cannot handle to a node that can. */
+static void unknown_kind_waits_for_a_node_that_knows_it(void **state)
+{
+    struct store *s = store_of(state);
+    struct recorder r = {.answer = JOB_DONE};
+    struct jobs *old = new_runtime(s, "old", 1);
+    struct jobs *new = new_runtime(s, "new", 1);
+    int64_t id;
+
+    jobs_register(old, "test.echo", record_job, &r);
+    jobs_register(new, "test.echo", record_job, &r);
+    jobs_register(new, "test.newer", record_job, &r);
+    id = enqueue_kind(s, "test.newer");
+    assert_false(run_one(old));
+    assert_state(s, id, "ready");
+    assert_true(run_one(new));
+    assert_string_equal(r.kind, "test.newer");
+    assert_state(s, id, "done");
+
+    /* Bad kinds are refused at registration. */
+    assert_int_equal(jobs_register(new, "Bad Kind", record_job, &r), -1);
+    assert_int_equal(jobs_register(new, "x'y", record_job, &r), -1);
+    assert_int_equal(jobs_register(new, "test.echo", record_job, &r), -1);
+    jobs_free(old);
+    jobs_free(new);
 }
 
 static void delayed_job_waits_for_run_at(void **state)
@@ -940,6 +964,8 @@ static void metrics_report_states_and_counters(void **state)
     assert_non_null(strstr(out.data, "parley_jobs{state=\"done\"} 1\n"));
     assert_non_null(strstr(out.data, "parley_jobs{state=\"failed\"} 0\n"));
     assert_non_null(strstr(out.data, "parley_jobs_runs_total 1\n"));
+    assert_non_null(
+        strstr(out.data, "parley_jobs_due{kind=\"test.echo\"} 1\n"));
     assert_non_null(strstr(out.data, "# TYPE parley_jobs_retries_total "
                                      "counter\n"));
     char *age = strstr(out.data, "\nparley_jobs_oldest_ready_age_seconds ");
@@ -961,7 +987,8 @@ int main(int argc, char **argv)
         T(backoff_is_capped_at_an_hour),
         T(handler_chosen_delay_is_used),
         T(fails_after_max_attempts_and_can_be_retried),
-        T(permanent_failure_and_unknown_kind),
+        T(permanent_failure_is_kept),
+        T(unknown_kind_waits_for_a_node_that_knows_it),
         T(delayed_job_waits_for_run_at),
         T(expired_lease_is_reclaimed),
         T(expired_last_attempt_fails),
