@@ -251,6 +251,27 @@ struct db *store_acquire(struct store *s)
     return db;
 }
 
+/*
+ * A statement not given back with db_done() would keep its result (and on
+ * SQLite a read snapshot that stops WAL checkpoints) past the release;
+ * reset it so the next user of the connection starts clean.
+ */
+static void reset_forgotten(struct db *db)
+{
+    char sql[256];
+
+    for (int b = 0; b < DB_CACHE_BUCKETS; b++) {
+        for (struct db_stmt *st = db->cache[b]; st; st = st->next) {
+            if (!st->in_use)
+                continue;
+            log_error("store_stmt_not_done", "sql=%s",
+                      store_log_sql(st->sql, sql, sizeof(sql)));
+            db->be->reset(st);
+            st->in_use = false;
+        }
+    }
+}
+
 void store_release(struct db *db)
 {
     struct store *s;
@@ -258,6 +279,7 @@ void store_release(struct db *db)
     if (!db)
         return;
     s = db->store;
+    reset_forgotten(db);
     if (db->in_tx) {
         log_error("store_release_in_tx", "reason=\"transaction left open\"");
         db_rollback(db);
@@ -306,35 +328,56 @@ static unsigned hash_sql(const char *sql)
     return h % DB_CACHE_BUCKETS;
 }
 
-/*
- * Hand out the cached statement for sql when it is free. When it is in use
- * (the same query nested inside its own loop), prepare a private copy that
- * db_done() frees, so the caller never sees a statement change under it.
- */
-enum store_rc db_prepare(struct db *db, const char *sql, struct db_stmt **out)
+/* The cached statement for sql on db, free or not, or NULL. */
+static struct db_stmt *cache_find(struct db *db, const char *sql)
 {
-    unsigned b = hash_sql(sql);
-    struct db_stmt *st = db->cache[b];
-    bool busy;
-    enum store_rc rc;
+    struct db_stmt *st = db->cache[hash_sql(sql)];
 
-    *out = NULL;
     while (st && strcmp(st->sql, sql) != 0)
         st = st->next;
-    if (st && !st->in_use)
-        goto found;
-    busy = st != NULL;
-    rc = db->be->prepare(db, sql, &st);
+    return st;
+}
+
+/*
+ * Prepare sql afresh. The first copy goes into the cache; a second one,
+ * made while the cached copy is in use, stays private and db_done() frees
+ * it. Returns the backend's status.
+ */
+static enum store_rc prepare_new(struct db *db, const char *sql, bool private,
+                                 struct db_stmt **out)
+{
+    enum store_rc rc = db->be->prepare(db, sql, out);
+    struct db_stmt *st = *out;
+    unsigned b = hash_sql(sql);
+
     if (rc != STORE_OK)
         return rc;
     st->db = db;
     st->sql = xstrdup(sql);
-    st->cached = !busy;
+    st->cached = !private;
     if (st->cached) {
         st->next = db->cache[b];
         db->cache[b] = st;
     }
-found:
+    return STORE_OK;
+}
+
+/*
+ * Hand out the cached statement for sql when it is free. When it is in use
+ * (the same query nested inside its own loop), prepare a private copy, so
+ * the caller never sees a statement change under it.
+ */
+enum store_rc db_prepare(struct db *db, const char *sql, struct db_stmt **out)
+{
+    struct db_stmt *st = cache_find(db, sql);
+    enum store_rc rc;
+
+    *out = NULL;
+    if (!st || st->in_use) {
+        rc = prepare_new(db, sql, st != NULL, &st);
+        if (rc != STORE_OK)
+            return rc;
+    }
     st->in_use = true;
     st->bind_error = false;
     count(&db->store->queries);

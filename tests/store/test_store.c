@@ -391,6 +391,29 @@ static void same_query_can_nest(void **state)
     store_release(db);
 }
 
+static void release_resets_forgotten_statement(void **state)
+{
+    struct store *s = store_of(state);
+    struct db *db = store_acquire(s);
+    const char *sql = "SELECT k FROM kv ORDER BY k";
+    struct db_stmt *first, *again;
+
+    make_kv(db);
+    assert_int_equal(put_kv(db, "a", 1), STORE_DONE);
+    assert_int_equal(put_kv(db, "b", 2), STORE_DONE);
+    assert_int_equal(db_prepare(db, sql, &first), STORE_OK);
+    assert_int_equal(db_step(first), STORE_ROW);
+    store_release(db); /* a caller bug: no db_done() */
+
+    db = store_acquire(s);
+    assert_int_equal(db_prepare(db, sql, &again), STORE_OK);
+    assert_ptr_equal(again, first); /* back in the cache, free */
+    assert_int_equal(db_step(again), STORE_ROW);
+    assert_string_equal(db_col_text(again, 0), "a"); /* from the start */
+    db_done(again);
+    store_release(db);
+}
+
 /* --- transactions ----------------------------------------------------- */
 
 static void commit_and_rollback(void **state)
@@ -983,6 +1006,7 @@ int main(int argc, char **argv)
         T(violations_are_constraint_errors),
         T(hard_errors_are_store_error),
         T(same_query_can_nest),
+        T(release_resets_forgotten_statement),
         T(commit_and_rollback),
         T(lock_conflicts_are_retry),
         T(store_tx_retries_then_gives_up),
