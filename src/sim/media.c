@@ -134,7 +134,8 @@ int sim_multipart_file(const char *content_type, const char *body, size_t len,
     const char *end = body + len;
     while (p) {
         p += dl - 2;
-        if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+        /* after a delimiter: "--" (the end) or CRLF and a part's head */
+        if (end - p < 2 || (p[0] == '-' && p[1] == '-'))
             break;
         const char *head = p + 2;
         const char *head_end =

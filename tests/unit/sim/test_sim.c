@@ -63,8 +63,23 @@ static void on_hook(struct http_request *req)
     http_reply_json(req, 200, json_object());
 }
 
+/* Meta's GET handshake, as Parley answers it. */
+static void on_hook_verify(struct http_request *req)
+{
+    const char *challenge = http_query(req, "hub.challenge");
+
+    if (!challenge || !wa_verify_handshake(http_query(req, "hub.mode"),
+                                           http_query(req, "hub.verify_token"),
+                                           "sim-verify")) {
+        http_reply_empty(req, 403);
+        return;
+    }
+    http_reply_bytes(req, 200, "text/plain", challenge, strlen(challenge));
+}
+
 static const struct http_route hook_routes[] = {
     {"POST", "/hook", on_hook, ROLE_NONE, HTTP_RAW_BODY},
+    {"GET", "/hook", on_hook_verify, ROLE_NONE, 0},
 };
 
 static void hook_clear(void)
@@ -142,7 +157,7 @@ static struct http_options server_options(const struct http_route *routes,
 static int start_with(void **state, struct sim_options *so)
 {
     struct fixture *f = xcalloc(1, sizeof(*f));
-    struct http_options ho = server_options(hook_routes, 1);
+    struct http_options ho = server_options(hook_routes, 2);
     char cb[64];
 
     hook_clear();
@@ -273,7 +288,7 @@ static const char *text_to_customer =
     "\",\"type\":\"text\",\"text\":{\"body\":\"hello\"}}";
 
 /* The customer writes, opening the 24-hour window. */
-static void customer_says(struct fixture *f, const char *text)
+static char *customer_says_id(struct fixture *f, const char *text)
 {
     char *body = xasprintf("{\"type\":\"text\",\"text\":{\"body\":\"%s\"},"
                            "\"profile_name\":\"Ann Example\"}",
@@ -281,9 +296,15 @@ static void customer_says(struct fixture *f, const char *text)
     struct reply r = post(f, "/sim/customers/" CUSTOMER "/messages", body);
 
     assert_int_equal(r.status, 200);
-    assert_non_null(json_string_value(json_object_get(r.json, "wamid")));
+    char *wamid = xstrdup(json_string_value(json_object_get(r.json, "wamid")));
     reply_free(&r);
     free(body);
+    return wamid;
+}
+
+static void customer_says(struct fixture *f, const char *text)
+{
+    free(customer_says_id(f, text));
 }
 
 /* --- tests --------------------------------------------------------------- */
@@ -838,6 +859,145 @@ static void reset_forgets_customers(void **state)
     reply_free(&r);
 }
 
+static void reorders_and_drops_statuses(void **state)
+{
+    struct fixture *f;
+    const char *rev = "{\"reorder_probability\":1}";
+    const char *drop = "{\"drop_probability\":1}";
+
+    teardown(state);
+    struct sim_options so = {.status_step_ms = 100};
+    start_with(state, &so);
+    f = *state;
+    customer_says(f, "hi");
+    assert_int_equal(hook_wait(1), 1);
+    struct reply r = call(f, "PUT", "/sim/faults", "", rev, strlen(rev), NULL);
+    reply_free(&r);
+    r = send_msg(f, text_to_customer);
+    reply_free(&r);
+    assert_int_equal(hook_wait(4), 4);
+    json_t *h = hook_json(1);
+    assert_string_equal(
+        json_string_value(json_object_get(hook_item(h, "statuses"), "status")),
+        "read");
+    json_decref(h);
+
+    r = call(f, "PUT", "/sim/faults", "", drop, strlen(drop), NULL);
+    reply_free(&r);
+    r = send_msg(f, text_to_customer);
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+    usleep(500000);
+    assert_int_equal(hook_wait(5), 4);
+}
+
+static void marks_inbound_messages_read(void **state)
+{
+    struct fixture *f = *state;
+    char *wamid = customer_says_id(f, "hello?");
+    char *body = xasprintf("{\"messaging_product\":\"whatsapp\",\"status\":"
+                           "\"read\",\"message_id\":\"%s\",\"typing_indicator\""
+                           ":{\"type\":\"text\"}}",
+                           wamid);
+    struct reply r = send_msg(f, body);
+
+    assert_int_equal(r.status, 200);
+    assert_true(json_is_true(json_object_get(r.json, "success")));
+    reply_free(&r);
+    r = get(f, "/sim/customers/" CUSTOMER "/conversation");
+    json_t *e = json_array_get(json_object_get(r.json, "messages"), 0);
+    assert_true(json_is_true(json_object_get(e, "read")));
+    assert_true(json_integer_value(json_object_get(e, "typing_until")) > 0);
+    reply_free(&r);
+    r = send_msg(f, "{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
+                    "\"message_id\":\"wamid.nope\"}");
+    assert_int_equal(error_code(&r), 100);
+    reply_free(&r);
+    free(body);
+    free(wamid);
+}
+
+static void serves_the_phone_page(void **state)
+{
+    struct fixture *f = *state;
+    struct reply r = get(f, "/sim/phone?wa_id=" CUSTOMER);
+
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body.data, "/sim/phone/phone.js"));
+    reply_free(&r);
+    r = get(f, "/sim/phone/phone.js");
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body.data, "textContent"));
+    assert_null(strstr(r.body.data, "innerHTML"));
+    reply_free(&r);
+    r = get(f, "/sim/phone/nothing.js");
+    assert_int_equal(r.status, 404);
+    reply_free(&r);
+}
+
+static void runs_the_verification_handshake(void **state)
+{
+    struct fixture *f = *state;
+    struct reply r = post(f, "/sim/verify", "{}");
+
+    assert_int_equal(r.status, 200);
+    assert_true(json_is_true(json_object_get(r.json, "verified")));
+    reply_free(&r);
+}
+
+static void serves_the_graph_under_a_prefix(void **state)
+{
+    struct fixture *f = *state;
+    struct http_options ho = server_options(NULL, 0);
+    struct http_server *srv = NULL;
+    struct fixture g = *f;
+
+    ho.routes = sim_routes(&ho.route_count);
+    assert_int_equal(http_server_start(&ho, &srv), 0);
+    snprintf(g.base, sizeof(g.base), "http://127.0.0.1:%d",
+             http_server_port(srv));
+    struct reply r =
+        post(&g, "/sim/graph/v23.0/" PNID "/messages", text_to_customer);
+    assert_int_equal(error_code(&r), 131047);
+    reply_free(&r);
+    r = get(&g, "/sim/stats");
+    assert_int_equal(r.status, 200);
+    assert_int_equal(
+        json_integer_value(json_object_get(r.json, "sends_rejected")), 1);
+    reply_free(&r);
+    http_server_stop(srv);
+}
+
+static void runs_a_bounded_load(void **state)
+{
+    struct fixture *f = *state;
+    struct reply r =
+        post(f, "/sim/load", "{\"customers\":3,\"rate\":5,\"seconds\":1}");
+
+    assert_int_equal(r.status, 202);
+    reply_free(&r);
+    r = post(f, "/sim/load", "{\"customers\":3000,\"rate\":5,\"seconds\":1}");
+    assert_int_equal(r.status, 422);
+    reply_free(&r);
+    bool running = true;
+    for (int i = 0; i < 100 && running; i++) {
+        usleep(100000);
+        r = get(f, "/sim/load");
+        running = json_is_true(json_object_get(r.json, "running"));
+        if (running)
+            reply_free(&r);
+    }
+    assert_false(running);
+    json_int_t sent =
+        json_integer_value(json_object_get(r.json, "messages_sent"));
+    assert_true(sent >= 10 && sent <= 20);
+    assert_int_equal(
+        json_integer_value(json_object_get(r.json, "webhooks_acked")), sent);
+    assert_true(json_number_value(json_object_get(
+                    json_object_get(r.json, "ack_latency_ms"), "p50")) > 0);
+    reply_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -861,6 +1021,12 @@ int main(void)
         T(injects_errors_and_duplicates),
         T(inbound_media_can_be_downloaded),
         T(reset_forgets_customers),
+        T(reorders_and_drops_statuses),
+        T(marks_inbound_messages_read),
+        T(serves_the_phone_page),
+        T(runs_the_verification_handshake),
+        T(serves_the_graph_under_a_prefix),
+        T(runs_a_bounded_load),
 #undef T
     };
 
