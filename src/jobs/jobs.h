@@ -105,7 +105,8 @@ enum store_rc jobs_purge(struct db *db, int64_t done_before,
 /* What a handler returns. */
 enum job_result {
     JOB_DONE,  /* finished; the row becomes done */
-    JOB_RETRY, /* try again later (backoff, or job->retry_in_ms) */
+    JOB_RETRY, /* try again later (backoff, or job->retry_in_ms); on
+                  the last attempt this fails the job instead */
     JOB_FAIL,  /* permanent failure; the row becomes failed */
 };
 
