@@ -134,6 +134,48 @@ static void newer_database_is_refused(void **state)
     assert_null(t->store);
 }
 
+struct opener {
+    struct store_options opt;
+    struct store *store;
+    enum store_rc rc;
+};
+
+static void *opener_main(void *arg)
+{
+    struct opener *o = arg;
+
+    o->rc = store_open(&o->opt, &o->store);
+    return NULL;
+}
+
+/* Two nodes starting at once on an empty database: one migrates, the
+ * other waits and finds the work done, and both open. */
+static void simultaneous_opens_migrate_once(void **state)
+{
+    struct testdb fresh;
+    struct opener o[2];
+    pthread_t threads[2];
+
+    assert_int_equal(testdb_create(&fresh, 2), 0);
+    for (int i = 0; i < 2; i++) {
+        memset(&o[i], 0, sizeof(o[i]));
+        testdb_options(&fresh, &o[i].opt);
+        assert_int_equal(pthread_create(&threads[i], NULL, opener_main, &o[i]),
+                         0);
+    }
+    for (int i = 0; i < 2; i++)
+        pthread_join(threads[i], NULL);
+    assert_int_equal(o[0].rc, STORE_OK);
+    assert_int_equal(o[1].rc, STORE_OK);
+    assert_int_equal(store_schema_version(o[0].store),
+                     store_schema_version(store_of(state)));
+    assert_int_equal(store_schema_version(o[1].store),
+                     store_schema_version(store_of(state)));
+    store_close(o[0].store);
+    store_close(o[1].store);
+    testdb_close(&fresh);
+}
+
 static void unknown_url_scheme_is_refused(void **state)
 {
     struct store_options opt = {.url = "mysql://localhost/x"};
@@ -998,6 +1040,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest common[] = {
         T(migrations_apply_once),
         T(newer_database_is_refused),
+        T(simultaneous_opens_migrate_once),
         T(unknown_url_scheme_is_refused),
         T(every_type_round_trips),
         T(parameters_bind_by_number),

@@ -93,7 +93,7 @@ static int create_dir(struct testdb *t)
     return 0;
 }
 
-int testdb_open(struct testdb *t, int pool_size)
+int testdb_create(struct testdb *t, int pool_size)
 {
     memset(t, 0, sizeof(*t));
     t->pool_size = pool_size;
@@ -101,14 +101,29 @@ int testdb_open(struct testdb *t, int pool_size)
         testdb_close(t);
         return -1;
     }
+    return 0;
+}
+
+int testdb_open(struct testdb *t, int pool_size)
+{
+    if (testdb_create(t, pool_size) != 0)
+        return -1;
     return testdb_reopen(t);
+}
+
+void testdb_options(const struct testdb *t, struct store_options *opt)
+{
+    memset(opt, 0, sizeof(*opt));
+    opt->url = t->url;
+    opt->data_dir = t->dir;
+    opt->pool_size = t->pool_size;
 }
 
 int testdb_reopen(struct testdb *t)
 {
-    struct store_options opt = {
-        .url = t->url, .data_dir = t->dir, .pool_size = t->pool_size};
+    struct store_options opt;
 
+    testdb_options(t, &opt);
     store_close(t->store);
     t->store = NULL;
     if (store_open(&opt, &t->store) != STORE_OK) {

@@ -49,6 +49,13 @@ bool testdb_is_postgres(void);
  */
 int testdb_open(struct testdb *t, int pool_size);
 
+/* Create the fresh database only: t->store stays NULL (for tests of
+ * store_open() itself). Returns 0 or -1. */
+int testdb_create(struct testdb *t, int pool_size);
+
+/* Fill opt to open t's database with store_open(); borrowed from t. */
+void testdb_options(const struct testdb *t, struct store_options *opt);
+
 /* Close t->store and open the same database again, migrating as
  * store_open() does. Returns 0 or -1; on -1 t->store is NULL. */
 int testdb_reopen(struct testdb *t);
