@@ -128,6 +128,7 @@ struct ai_example {
     char *text;
     int label;
     char lang[8]; /* language the set says, or "" */
+    int repeat;   /* times it counts in training (1 unless weighted) */
 };
 
 struct ai_dataset {

@@ -25,6 +25,7 @@ struct ai_opts {
     int bits;
     double c;
     int quick; /* eval: skip CLINC150 and BANKING77 */
+    double threshold; /* eval: override the model's; < 0 keeps it */
 };
 
 static void usage(FILE *f)
@@ -46,7 +47,8 @@ static void usage(FILE *f)
             "  --out PATH     train: where to write the model\n"
             "  --bits N       train: hash width (default %d)\n"
             "  --c C          train: liblinear cost (default %.0f)\n"
-            "  --quick        eval: held-out phrasings only\n",
+            "  --quick        eval: held-out phrasings only\n"
+            "  --threshold T  eval: use T instead of the model's threshold\n",
             DEFAULT_BITS, DEFAULT_C);
 }
 
@@ -60,6 +62,7 @@ static int parse_opts(int argc, char **argv, struct ai_opts *o, int *first)
     *o = (struct ai_opts){.data = "data/intents",
                           .shared = env && *env ? env : "../shared",
                           .bits = DEFAULT_BITS,
+                          .threshold = -1,
                           .c = DEFAULT_C};
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -81,6 +84,8 @@ static int parse_opts(int argc, char **argv, struct ai_opts *o, int *first)
             o->bits = atoi(v);
         else if (strcmp(a, "--c") == 0)
             o->c = atof(v);
+        else if (strcmp(a, "--threshold") == 0)
+            o->threshold = atof(v);
         else
             return 2;
         i++;
@@ -154,17 +159,43 @@ static int cmd_classify(const struct ai_opts *o, int argc, char **argv,
     return rc;
 }
 
-/* Bitext plus the project's training phrasings. */
+/*
+ * The project's training phrasings, each counted OWN_REPEAT times, plus
+ * at most BITEXT_CAP Bitext utterances per intent, evenly spread: Bitext
+ * is English and templated, and at full size it drowns the eight other
+ * languages (their messages drift to whichever class has the most
+ * non-English examples).
+ */
+#define OWN_REPEAT 3
+#define BITEXT_CAP 300
+
 static int load_training(const struct ai_opts *o, struct ai_dataset *d)
 {
+    struct ai_dataset bx = {0};
     char path[1024];
+    int rc = -1;
 
     snprintf(path, sizeof path, "%s/train", o->data);
     if (ai_read_tsv_dir(path, d) != AI_OK)
         return -1;
+    for (int i = 0; i < d->n; i++)
+        d->ex[i].repeat = OWN_REPEAT;
     snprintf(path, sizeof path,
              "%s/datasets/bitext-customer-service/utterances.csv", o->shared);
-    return ai_read_bitext(path, d) == AI_OK ? 0 : -1;
+    if (ai_read_bitext(path, &bx) != AI_OK)
+        goto out;
+    for (int l = 0; l < bx.nlabel; l++) {
+        int n = 0, k = 0;
+        for (int i = 0; i < bx.n; i++)
+            n += bx.ex[i].label == l;
+        for (int i = 0; i < bx.n; i++)
+            if (bx.ex[i].label == l && (k++ * BITEXT_CAP) % n < BITEXT_CAP)
+                ai_dataset_add(d, bx.ex[i].text, bx.label[l], "en");
+    }
+    rc = 0;
+out:
+    ai_dataset_free(&bx);
+    return rc;
 }
 
 /* Split d into a training part and every seventh example for choosing
@@ -176,9 +207,12 @@ static void split_dev(const struct ai_dataset *d, struct ai_dataset *fit,
         ai_dataset_label(fit, d->label[i]);
         ai_dataset_label(dev, d->label[i]);
     }
-    for (int i = 0; i < d->n; i++)
-        ai_dataset_add(i % 7 == 3 ? dev : fit, d->ex[i].text,
-                       d->label[d->ex[i].label], d->ex[i].lang);
+    for (int i = 0; i < d->n; i++) {
+        struct ai_dataset *to = i % 7 == 3 ? dev : fit;
+        ai_dataset_add(to, d->ex[i].text, d->label[d->ex[i].label],
+                       d->ex[i].lang);
+        to->ex[to->n - 1].repeat = d->ex[i].repeat;
+    }
 }
 
 /* Train on all but a dev part, pick the threshold there, then train on
@@ -358,6 +392,8 @@ static int cmd_eval(const struct ai_opts *o)
 
     if (m == NULL)
         return 1;
+    if (o->threshold >= 0)
+        m->threshold = (float)o->threshold;
     rc = eval_heldout(o, m);
     ai_model_free(m);
     fflush(stdout);

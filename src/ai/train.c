@@ -158,6 +158,7 @@ static const char *bitext_map(const char *intent)
 {
     static const char *const fold[][2] = {
         {"check_invoice", "get_invoice"},
+        {"check_invoices", "get_invoice"},
         {"contact_customer_service", "contact_human_agent"},
         {"set_up_shipping_address", "change_shipping_address"},
         {"registration_problems", "create_account"},
@@ -306,19 +307,24 @@ static void make_problem(const struct ai_dataset *d, const struct ai_vec *v,
                          const uint32_t *ids, uint32_t nids, struct problem *p,
                          struct feature_node **pool)
 {
-    size_t total = 0, k = 0;
+    size_t total = 0, k = 0, rows = 0, r = 0;
 
-    for (int i = 0; i < d->n; i++)
+    for (int i = 0; i < d->n; i++) {
         total += (size_t)v[i].n + 2;
+        rows += (size_t)d->ex[i].repeat;
+    }
     *pool = xmalloc(total * sizeof **pool);
-    p->l = d->n;
+    p->l = (int)rows;
     p->n = (int)nids + 1;
     p->bias = 1;
-    p->y = xmalloc((size_t)d->n * sizeof *p->y);
-    p->x = xmalloc((size_t)d->n * sizeof *p->x);
+    p->y = xmalloc(rows * sizeof *p->y);
+    p->x = xmalloc(rows * sizeof *p->x);
     for (int i = 0; i < d->n; i++) {
-        p->y[i] = d->ex[i].label;
-        p->x[i] = *pool + k;
+        /* A weighted example is the same row several times over. */
+        for (int j = 0; j < d->ex[i].repeat; j++, r++) {
+            p->y[r] = d->ex[i].label;
+            p->x[r] = *pool + k;
+        }
         for (int j = 0; j < v[i].n; j++)
             (*pool)[k++] = (struct feature_node){
                 (int)dense_index(ids, nids, v[i].id[j]), v[i].val[j]};
