@@ -787,6 +787,29 @@ static void stop_waits_for_running_handler(void **state)
     jobs_free(j);
 }
 
+/* PostgreSQL only: node B, polling once a minute, hears node A's enqueue
+ * through NOTIFY and runs the job at once. */
+static void other_node_is_woken_by_notify(void **state)
+{
+    struct store *s1 = store_of(state), *s2 = open_second_store(state);
+    struct recorder r = {.answer = JOB_DONE};
+    struct jobs *b = jobs_new(s2, "b", 1);
+    int64_t id, start;
+
+    jobs_set_purge(b, 0, 0, 0);
+    jobs_set_poll_ms(b, 60000);
+    jobs_register(b, "test.echo", record_job, &r);
+    assert_int_equal(jobs_start(b), 0);
+    usleep(200000); /* let the worker go idle and the listener connect */
+    start = clock_mono_us();
+    id = enqueue_kind(s1, "test.echo");
+    wait_for_state(s1, id, "done");
+    assert_true(clock_mono_us() - start < 5 * 1000 * 1000);
+    assert_int_equal(jobs_stop(b, 5000), 0);
+    jobs_free(b);
+    store_close(s2);
+}
+
 #define NODE_JOBS 60
 
 static atomic_int node_runs[NODE_JOBS];
@@ -1009,7 +1032,15 @@ int main(int argc, char **argv)
 #undef T
     int rc = testdb_init(argc > 1 ? argv[1] : NULL);
 
+    const struct CMUnitTest pg_tests[] = {
+        cmocka_unit_test_setup_teardown(other_node_is_woken_by_notify, setup,
+                                        teardown),
+    };
+
     if (rc)
         return rc;
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    rc = cmocka_run_group_tests(tests, NULL, NULL);
+    if (testdb_is_postgres())
+        rc |= cmocka_run_group_tests(pg_tests, NULL, NULL);
+    return rc;
 }
