@@ -46,6 +46,7 @@ static bool number_of(const json_t *v, double *out)
     return errno == 0 && *end == '\0';
 }
 
+/* {"body"}; a text message without a string body is not normalised. */
 static json_t *norm_text(const json_t *msg, const json_t *member,
                          const char **why)
 {
@@ -56,6 +57,8 @@ static json_t *norm_text(const json_t *msg, const json_t *member,
     return json_pack("{s:O}", "body", json_object_get(member, "body"));
 }
 
+/* Media of every kind share one shape; only members Meta defines for
+ * media are kept, as given (sha256 stays in whatever encoding Meta used). */
 static json_t *norm_media(const json_t *msg, const json_t *member,
                           const char **why)
 {
@@ -73,6 +76,8 @@ static json_t *norm_media(const json_t *msg, const json_t *member,
     return out;
 }
 
+/* Coordinates become numbers even when sent as strings; a location
+ * without a usable position is not normalised. */
 static json_t *norm_location(const json_t *msg, const json_t *member,
                              const char **why)
 {
@@ -91,6 +96,8 @@ static json_t *norm_location(const json_t *msg, const json_t *member,
     return out;
 }
 
+/* Contact cards are already structured; keep them whole under a key so
+ * that content stays an object. */
 static json_t *norm_contacts(const json_t *msg, const json_t *member,
                              const char **why)
 {
@@ -119,6 +126,8 @@ static json_t *norm_nfm_reply(const json_t *reply)
     return out;
 }
 
+/* A reply to an interactive message we sent. Button and list replies are
+ * flattened; subtypes this code does not know keep their object. */
 static json_t *norm_interactive(const json_t *msg, const json_t *member,
                                 const char **why)
 {
@@ -145,6 +154,7 @@ static json_t *norm_interactive(const json_t *msg, const json_t *member,
     return out;
 }
 
+/* A quick-reply tap on a template: the payload we set and its label. */
 static json_t *norm_button(const json_t *msg, const json_t *member,
                            const char **why)
 {
@@ -195,6 +205,8 @@ static json_t *norm_order_item(const json_t *item)
     return out;
 }
 
+/* A cart from the catalogue; fails if any item lacks a usable quantity,
+ * since a half-read order would mislead an agent. */
 static json_t *norm_order(const json_t *msg, const json_t *member,
                           const char **why)
 {
@@ -224,6 +236,8 @@ static json_t *norm_order(const json_t *msg, const json_t *member,
     return out;
 }
 
+/* Number and identity changes. The identity object is a sibling of
+ * "system" in the message, not a member of it. */
 static json_t *norm_system(const json_t *msg, const json_t *member,
                            const char **why)
 {
@@ -243,12 +257,14 @@ static json_t *norm_system(const json_t *msg, const json_t *member,
     return out;
 }
 
+/* Types with no payload of their own (request_welcome). */
 static json_t *norm_empty(const json_t *msg, const json_t *member,
                           const char **why)
 {
     return json_object();
 }
 
+/* The customer deleted an earlier message. */
 static json_t *norm_revoke(const json_t *msg, const json_t *member,
                            const char **why)
 {
@@ -261,6 +277,8 @@ static json_t *norm_revoke(const json_t *msg, const json_t *member,
     return json_pack("{s:O}", "original_message_id", orig);
 }
 
+/* Picks the normaliser for msg's type; depth counts enclosing edits.
+ * Never returns NULL. */
 static json_t *normalise_at(const json_t *msg, int depth);
 
 /* The new version inside an edit is itself a message object; it is

@@ -161,6 +161,7 @@ static const struct policy unknown_policy = {
     0,
     "WhatsApp refused the message; see the error details."};
 
+/* The row covering code, or the unknown-code row. */
 static const struct policy *find_policy(int64_t code)
 {
     for (size_t i = 0; i < sizeof policies / sizeof *policies; i++)
@@ -179,6 +180,7 @@ static int64_t delay_for(const struct policy *p, int attempt)
     return d < p->cap_ms ? d : p->cap_ms;
 }
 
+/* The public view of a row for the given attempt (negative counts as 0). */
 static struct wa_error_class class_of(const struct policy *p, int attempt)
 {
     struct wa_error_class c = {p->retry,
@@ -214,6 +216,7 @@ struct wa_error_class wa_graph_classify_http(int http_status, int attempt)
     return class_of(&unknown_policy, attempt);
 }
 
+/* A copy of obj[key] if it is a string, else NULL; the caller frees it. */
 static char *dup_str(const json_t *obj, const char *key)
 {
     const char *s = json_string_value(json_object_get(obj, key));

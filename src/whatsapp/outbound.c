@@ -59,6 +59,7 @@ static int check_str(struct check *c, const json_t *obj, const char *path,
     return 0;
 }
 
+/* obj[key], when present, must be a JSON boolean. */
 static int check_bool(struct check *c, const json_t *obj, const char *path,
                       const char *key)
 {
@@ -69,6 +70,7 @@ static int check_bool(struct check *c, const json_t *obj, const char *path,
     return 0;
 }
 
+/* v must be an object; path names it in the complaint. */
 static int check_object(struct check *c, const json_t *v, const char *path)
 {
     return json_is_object(v) ? 0 : fail(c, "%s must be an object", path);
@@ -94,6 +96,7 @@ static int check_keys(struct check *c, const json_t *obj, const char *path,
     return 0;
 }
 
+/* An absolute http(s) URL with something after the scheme. */
 static bool is_url(const char *s)
 {
     return s &&
@@ -115,6 +118,12 @@ static int check_media_ref(struct check *c, const json_t *m, const char *path)
     return check_str(c, m, path, "link", true, 2000);
 }
 
+/*
+ * The checkers below take the type member of the message (m) and the type
+ * name, and return 0 or -1 after writing the first problem found.
+ */
+
+/* Text: body up to 4096 characters, optional preview_url. */
 static int check_text(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"body", "preview_url", NULL};
@@ -125,6 +134,8 @@ static int check_text(struct check *c, const json_t *m, const char *type)
     return check_bool(c, m, "text", "preview_url");
 }
 
+/* Media by id or link; captions on image, video and document only,
+ * filename on documents, voice on audio. */
 static int check_media(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"id",       "link",  "caption",
@@ -145,6 +156,7 @@ static int check_media(struct check *c, const json_t *m, const char *type)
     return check_bool(c, m, type, "voice");
 }
 
+/* A coordinate must be a JSON number within [-limit, limit]. */
 static int check_coordinate(struct check *c, const json_t *m, const char *key,
                             double limit)
 {
@@ -159,6 +171,7 @@ static int check_coordinate(struct check *c, const json_t *m, const char *key,
     return 0;
 }
 
+/* A point with an optional name and address. */
 static int check_location(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"latitude", "longitude", "name",
@@ -173,6 +186,7 @@ static int check_location(struct check *c, const json_t *m, const char *type)
     return check_str(c, m, "location", "address", false, 1000);
 }
 
+/* One contact card: a formatted name is the only required member. */
 static int check_contact(struct check *c, const json_t *card, size_t i)
 {
     char path[64];
@@ -191,6 +205,7 @@ static int check_contact(struct check *c, const json_t *card, size_t i)
     return 0;
 }
 
+/* Contacts is an array of cards rather than an object. */
 static int check_contacts(struct check *c, const json_t *m, const char *type)
 {
     json_t *card;
@@ -202,6 +217,7 @@ static int check_contacts(struct check *c, const json_t *m, const char *type)
     return 0;
 }
 
+/* A reaction to one of the conversation's messages. */
 static int check_reaction(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"message_id", "emoji", NULL};
@@ -247,6 +263,8 @@ static bool seen_before(const char **seen, size_t n, const char *id)
     return false;
 }
 
+/* Reply button i of at most three; ids collects ids to refuse repeats
+ * (Meta requires them unique). */
 static int check_reply_button(struct check *c, const json_t *b, size_t i,
                               const char **ids)
 {
@@ -270,6 +288,7 @@ static int check_reply_button(struct check *c, const json_t *b, size_t i,
     return 0;
 }
 
+/* The buttons of an interactive "button" message: one to three. */
 static int check_buttons(struct check *c, const json_t *action)
 {
     json_t *buttons = json_object_get(action, "buttons"), *b;
@@ -289,6 +308,7 @@ static int check_buttons(struct check *c, const json_t *action)
     return 0;
 }
 
+/* Row r of section s; ids holds the n_ids row ids seen so far. */
 static int check_row(struct check *c, const json_t *row, size_t s, size_t r,
                      const char **ids, size_t n_ids)
 {
@@ -336,6 +356,8 @@ static int check_section(struct check *c, const json_t *sec, size_t s,
     return 0;
 }
 
+/* A list: its opening button label, 1 to 10 sections, and 10 rows at most
+ * in all; section titles are required once there are several. */
 static int check_list(struct check *c, const json_t *action)
 {
     json_t *sections = json_object_get(action, "sections"), *sec;
@@ -358,6 +380,7 @@ static int check_list(struct check *c, const json_t *action)
     return 0;
 }
 
+/* A single call-to-action URL button. */
 static int check_cta_url(struct check *c, const json_t *action)
 {
     const char *name = json_string_value(json_object_get(action, "name"));
@@ -375,6 +398,8 @@ static int check_cta_url(struct check *c, const json_t *action)
     return 0;
 }
 
+/* Interactive messages: common header, body and footer, then the action
+ * of the subtype. */
 static int check_interactive(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"type",   "header", "body",
@@ -405,6 +430,8 @@ static int check_interactive(struct check *c, const json_t *m, const char *type)
                                       : check_cta_url(c, action);
 }
 
+/* One template parameter: text-like types need their string; the rest
+ * need their member object. */
 static int check_parameter(struct check *c, const json_t *p, const char *path)
 {
     const char *type = json_string_value(json_object_get(p, "type"));
@@ -424,6 +451,8 @@ static int check_parameter(struct check *c, const json_t *p, const char *path)
     return check_object(c, json_object_get(p, type), path);
 }
 
+/* Component i of a template send: a type and well-formed parameters.
+ * Counting against the template is wa_template_check_send()'s job. */
 static int check_component(struct check *c, const json_t *comp, size_t i)
 {
     json_t *params = json_object_get(comp, "parameters"), *p;
@@ -446,6 +475,7 @@ static int check_component(struct check *c, const json_t *comp, size_t i)
     return 0;
 }
 
+/* A template send: name, language code and optional components. */
 static int check_template(struct check *c, const json_t *m, const char *type)
 {
     static const char *const keys[] = {"name", "language", "components", NULL};
@@ -480,6 +510,7 @@ static const struct {
     {"template", check_template},
 };
 
+/* The checker for a sendable type, or NULL. */
 static check_cb find_checker(const char *type)
 {
     for (size_t i = 0; type && i < sizeof checkers / sizeof *checkers; i++)
@@ -556,6 +587,7 @@ static bool valid_bsuid(const char *s)
                          "xyz0123456789.") == n - 3;
 }
 
+/* At least one of to and recipient, each well-formed. */
 static int check_recipient(struct check *c, const char *to,
                            const char *recipient)
 {

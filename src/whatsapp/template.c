@@ -75,6 +75,7 @@ static json_t *find_component(const json_t *tmpl, const char *type)
     return NULL;
 }
 
+/* Parameters a header needs: its text placeholders, or one for media. */
 static int count_header(const json_t *header)
 {
     const char *format = str(header, "format");
@@ -86,6 +87,8 @@ static int count_header(const json_t *header)
     return 1; /* IMAGE, VIDEO, DOCUMENT, LOCATION: one media parameter */
 }
 
+/* Parameters a button needs: URL suffix placeholders, or the code of a
+ * copy-code / one-time-password button. */
 static int count_button(const json_t *button)
 {
     const char *type = str(button, "type");
@@ -163,6 +166,7 @@ static int check_names(const json_t *params, const char *text, const char *what,
     return 0;
 }
 
+/* want parameters expected for what, got supplied. */
 static int check_count(const char *what, int want, size_t got, char *err,
                        size_t errlen)
 {

@@ -71,6 +71,7 @@ static int64_t int64_of(const json_t *v)
     return errno || *end ? -1 : n;
 }
 
+/* Records an item that could not be read, keeping a reference to it. */
 static void add_unparsed(struct wa_batch *b, const struct wa_change *c,
                          const char *reason, json_t *raw)
 {
@@ -81,6 +82,7 @@ static void add_unparsed(struct wa_batch *b, const struct wa_change *c,
     u->raw = json_incref(raw);
 }
 
+/* Copies the members of a Cloud API error object; absent ones are 0. */
 static void fill_error(struct wa_error *e, const json_t *obj)
 {
     json_t *code = json_object_get(obj, "code");
@@ -131,6 +133,8 @@ static void fill_sender(struct wa_message *m, const json_t *msg,
     m->username = str(profile, "username");
 }
 
+/* One messages[] element. Only a missing id or type makes it unparsed:
+ * any other oddity is kept in the (raw) content. */
 static void parse_message(struct wa_batch *b, const struct wa_change *c,
                           json_t *msg, const json_t *contacts)
 {
@@ -163,6 +167,8 @@ static void parse_message(struct wa_batch *b, const struct wa_change *c,
     m->raw = json_incref(msg);
 }
 
+/* Conversation (omitted since v24 outside free entry points) and pricing
+ * members of a status. */
 static void fill_pricing(struct wa_status *s, const json_t *st)
 {
     json_t *conv = json_object_get(st, "conversation");
@@ -179,6 +185,8 @@ static void fill_pricing(struct wa_status *s, const json_t *st)
     s->billable = json_is_boolean(billable) ? json_is_true(billable) : -1;
 }
 
+/* The errors[] of a failed status, as structs the dispatcher can
+ * classify; the array is owned by the status. */
 static void fill_status_errors(struct wa_status *s, const json_t *errors)
 {
     json_t *e;
@@ -190,9 +198,13 @@ static void fill_status_errors(struct wa_status *s, const json_t *errors)
     json_array_foreach(errors, i, e) fill_error(&s->errors[s->n_errors++], e);
 }
 
+/* One statuses[] element; needs an id and a status. The recipient is
+ * completed from the matching contacts[] entry. */
 static void parse_status(struct wa_batch *b, const struct wa_change *c,
-                         json_t *st)
+                         json_t *st, const json_t *contacts)
 {
+    json_t *contact;
+
     struct wa_status *s;
 
     if (!json_is_object(st)) {
@@ -217,6 +229,13 @@ static void parse_status(struct wa_batch *b, const struct wa_change *c,
     s->recipient_id = str(st, "recipient_id");
     s->recipient_user_id = str(st, "recipient_user_id");
     s->biz_opaque_callback_data = str(st, "biz_opaque_callback_data");
+    /* Since BSUIDs, sent/delivered/read statuses carry contacts[]; take the
+     * user id from there so the ordering key matches the messages'. */
+    contact = find_contact(contacts, s->recipient_id, s->recipient_user_id);
+    if (!s->recipient_user_id)
+        s->recipient_user_id = str(contact, "user_id");
+    if (!s->recipient_id)
+        s->recipient_id = str(contact, "wa_id");
     fill_pricing(s, st);
     fill_status_errors(s, json_object_get(st, "errors"));
     s->raw = json_incref(st);
@@ -251,9 +270,10 @@ static void on_message(struct wa_batch *b, const struct wa_change *c,
 static void on_status(struct wa_batch *b, const struct wa_change *c,
                       json_t *item, const json_t *contacts)
 {
-    parse_status(b, c, item);
+    parse_status(b, c, item, contacts);
 }
 
+/* A value-level errors[] element (not tied to one message). */
 static void on_value_error(struct wa_batch *b, const struct wa_change *c,
                            json_t *item, const json_t *contacts)
 {
@@ -268,6 +288,7 @@ static void on_value_error(struct wa_batch *b, const struct wa_change *c,
     fill_error(&e->error, item);
 }
 
+/* A user_preferences[] element: needs a value and a user. */
 static void on_preference(struct wa_batch *b, const struct wa_change *c,
                           json_t *item, const json_t *contacts)
 {
@@ -289,6 +310,8 @@ static void on_preference(struct wa_batch *b, const struct wa_change *c,
     p->raw = json_incref(item);
 }
 
+/* The three template fields share one event struct; only the template
+ * id is required. */
 static void parse_template(struct wa_batch *b, const struct wa_change *c,
                            json_t *value)
 {
@@ -313,6 +336,7 @@ static void parse_template(struct wa_batch *b, const struct wa_change *c,
     t->raw = json_incref(value);
 }
 
+/* Fields not modelled here: kept whole so that nothing is lost. */
 static void parse_other(struct wa_batch *b, const struct wa_change *c,
                         json_t *value)
 {
@@ -349,6 +373,8 @@ static void parse_value(struct wa_batch *b, const struct wa_change *c,
     each(b, c, value, "errors", "errors is not an array", on_value_error);
 }
 
+/* One changes[] element under entry; a change without a field or value
+ * object is unparsed, with no change to point to. */
 static void parse_change(struct wa_batch *b, const json_t *entry,
                          json_t *change)
 {
@@ -371,6 +397,7 @@ static void parse_change(struct wa_batch *b, const json_t *entry,
     parse_value(b, c, value);
 }
 
+/* One entry[] element: every change in it. */
 static void parse_entry(struct wa_batch *b, json_t *entry)
 {
     json_t *changes = json_object_get(entry, "changes"), *change;
@@ -421,6 +448,10 @@ int wa_webhook_parse(const char *body, size_t len, struct wa_batch **out,
     size_t i;
 
     *out = NULL;
+    if (!body || len == 0) {
+        snprintf(err, errlen, "body is empty");
+        return -1;
+    }
     root = json_loadb(body, len, 0, &jerr);
     if (!root) {
         /* jansson's text may quote the body; only say where it broke. */

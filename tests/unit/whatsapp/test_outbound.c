@@ -13,22 +13,30 @@
 
 #include "whatsapp/outbound.h"
 
+/* Validates msg, which it consumes; returns the error ("" when valid). */
+static const char *validate_json(json_t *msg)
+{
+    static char err[256];
+
+    assert_non_null(msg);
+    err[0] = '\0';
+    if (wa_outbound_validate(msg, err, sizeof err) == 0)
+        err[0] = '\0';
+    else if (!err[0])
+        fail_msg("failed without a reason");
+    json_decref(msg);
+    return err;
+}
+
 /* Validates a JSON text; returns the error ("" when valid). */
 static const char *validate(const char *text)
 {
-    static char err[256];
     json_error_t jerr;
     json_t *msg = json_loads(text, 0, &jerr);
 
     if (!msg)
         fail_msg("bad test JSON: %s: %s", jerr.text, text);
-    err[0] = '\0';
-    if (wa_outbound_validate(msg, err, sizeof err) == 0)
-        err[0] = '\0';
-    else if (!err[0])
-        fail_msg("failed without a reason: %s", text);
-    json_decref(msg);
-    return err;
+    return validate_json(msg);
 }
 
 #define assert_valid(text)         assert_string_equal(validate(text), "")
@@ -153,81 +161,109 @@ static void location_contacts_reaction(void **state)
                    "reaction.emoji must be a string (\"\" removes)");
 }
 
-#define BUTTON(id, title)                                                      \
-    "{\"type\":\"reply\",\"reply\":{\"id\":\"" id "\",\"title\":\"" title "\"" \
-                                                                          "}}"
+/* A button message with n reply buttons of the given ids and titles. */
+static json_t *buttons_msg(size_t n, const char *const *ids,
+                           const char *const *titles)
+{
+    json_t *buttons = json_array();
+
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(buttons, json_pack("{s:s,s:{s:s,s:s}}", "type",
+                                                 "reply", "reply", "id", ids[i],
+                                                 "title", titles[i]));
+    return json_pack("{s:s,s:{s:s,s:{s:s},s:{s:o}}}", "type", "interactive",
+                     "interactive", "type", "button", "body", "text", "Pick",
+                     "action", "buttons", buttons);
+}
 
 static void interactive_buttons(void **state)
 {
+    static const char *const ids[] = {"a", "b", "c", "d"};
+    static const char *const same[] = {"a", "a"};
+    static const char *const titles[] = {"Yes", "No", "Maybe", "Later"};
+    static const char *const long_title[] = {"This title is too long!"};
+
     assert_valid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
                  "\"button\",\"header\":{\"type\":\"text\",\"text\":\"H\"},"
                  "\"body\":{\"text\":\"Pick\"},\"footer\":{\"text\":\"f\"},"
-                 "\"action\":{\"buttons\":[" BUTTON("a", "Yes") "," BUTTON(
-                     "b", "No") "]}}}");
-    assert_invalid(
-        "{\"type\":\"interactive\",\"interactive\":{\"type\":\"button\","
-        "\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":[" BUTTON(
-            "a", "1") "," BUTTON("b",
-                                 "2") "," BUTTON("c",
-                                                 "3") "," BUTTON("d",
-                                                                 "4") "]}}}",
-        "interactive.action.buttons has 4 buttons (at most 3)");
-    assert_invalid(
-        "{\"type\":\"interactive\",\"interactive\":{\"type\":\"button\","
-        "\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":[" BUTTON(
-            "a", "This title is too long!") "]}}}",
-        "interactive.action.buttons[0].reply.title is longer than 20 "
-        "characters");
-    assert_invalid(
-        "{\"type\":\"interactive\",\"interactive\":{\"type\":\"button\","
-        "\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":[" BUTTON(
-            "a", "1") "," BUTTON("a", "2") "]}}}",
-        "interactive.action.buttons[1].reply.id repeats an earlier button's "
-        "id");
-    assert_invalid(
-        "{\"type\":\"interactive\",\"interactive\":{\"type\":"
-        "\"button\",\"action\":{\"buttons\":[" BUTTON("a", "1") "]"
-                                                                "}}}",
-        "interactive.body must be an object");
+                 "\"action\":{\"buttons\":[{\"type\":\"reply\",\"reply\":{"
+                 "\"id\":\"a\",\"title\":\"Yes\"}}]}}}");
+    assert_string_equal(validate_json(buttons_msg(3, ids, titles)), "");
+    assert_string_equal(validate_json(buttons_msg(4, ids, titles)),
+                        "interactive.action.buttons has 4 buttons (at most 3)");
+    assert_string_equal(validate_json(buttons_msg(1, ids, long_title)),
+                        "interactive.action.buttons[0].reply.title is longer "
+                        "than 20 characters");
+    assert_string_equal(validate_json(buttons_msg(2, same, titles)),
+                        "interactive.action.buttons[1].reply.id repeats an "
+                        "earlier button's id");
+    assert_string_equal(validate_json(buttons_msg(0, ids, titles)),
+                        "interactive.action.buttons must be a non-empty "
+                        "array");
+    assert_invalid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
+                   "\"button\",\"action\":{\"buttons\":[]}}}",
+                   "interactive.body must be an object");
     assert_invalid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
                    "\"carousel\"}}",
                    "interactive.type must be button, list or cta_url");
 }
 
-#define ROW(id) "{\"id\":\"" id "\",\"title\":\"Row " id "\"}"
-#define LIST(sections)                                                         \
-    "{\"type\":\"interactive\",\"interactive\":{\"type\":\"list\",\"body\":"   \
-    "{\"text\":\"Choose\"},\"action\":{\"button\":\"Menu\",\"sections\":"      \
-    "[" sections "]}}}"
+/* A list message whose sections hold rows[i] rows each, numbered from 1
+ * across sections; sections are titled when titled is true. */
+static json_t *list_msg(size_t n, const size_t *rows, bool titled)
+{
+    json_t *sections = json_array();
+    int next = 1;
+
+    for (size_t i = 0; i < n; i++) {
+        json_t *list = json_array(), *sec;
+        char id[16];
+
+        for (size_t r = 0; r < rows[i]; r++, next++) {
+            snprintf(id, sizeof id, "%d", next);
+            json_array_append_new(
+                list, json_pack("{s:s,s:s}", "id", id, "title", "Row"));
+        }
+        sec = json_pack("{s:o}", "rows", list);
+        if (titled)
+            json_object_set_new(sec, "title", json_string("Section"));
+        json_array_append_new(sections, sec);
+    }
+    return json_pack("{s:s,s:{s:s,s:{s:s},s:{s:s,s:o}}}", "type", "interactive",
+                     "interactive", "type", "list", "body", "text", "Choose",
+                     "action", "button", "Menu", "sections", sections);
+}
 
 static void interactive_lists(void **state)
 {
-    assert_valid(LIST("{\"rows\":[" ROW("1") "," ROW("2") "]}"));
-    assert_valid(LIST("{\"title\":\"A\",\"rows\":[" ROW(
-        "1") "]},{\"title\":"
-             "\"B\",\"rows\":[" ROW("2") "]}"));
-    assert_invalid(LIST("{\"rows\":[" ROW("1") "]},{\"title\":\"B\",\"rows\":"
-                                               "[" ROW("2") "]}"),
-                   "interactive.action.sections[0].title is required");
-    assert_invalid(
-        LIST("{\"title\":\"A\",\"rows\":[" ROW("1") "," ROW("2") "," ROW("3") "," ROW(
-            "4") "," ROW("5") "," ROW("6") "]},{\"title\":\"B\","
-                                           "\"rows\":[" ROW("7") "," ROW("8") "," ROW(
-                                               "9") "," ROW("10") "," ROW("11") "]}"),
-        "interactive.action.sections[1].rows[4] is one row too many (at most "
-        "10 in all sections)");
-    assert_invalid(LIST("{\"rows\":[{\"id\":\"1\",\"title\":\"A row title is "
-                        "that is long\"}]}"),
-                   "interactive.action.sections[0].rows[0].title is longer "
-                   "than 24 characters");
-    assert_invalid(LIST("{\"rows\":[" ROW("1") "," ROW("1") "]}"),
+    static const size_t two[] = {2}, split[] = {1, 1}, eleven[] = {6, 5};
+
+    assert_string_equal(validate_json(list_msg(1, two, false)), "");
+    assert_string_equal(validate_json(list_msg(2, split, true)), "");
+    assert_string_equal(validate_json(list_msg(2, split, false)),
+                        "interactive.action.sections[0].title is required");
+    assert_string_equal(validate_json(list_msg(2, eleven, true)),
+                        "interactive.action.sections[1].rows[4] is one row "
+                        "too many (at most 10 in all sections)");
+
+    assert_invalid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
+                   "\"list\",\"body\":{\"text\":\"x\"},\"action\":{"
+                   "\"button\":\"b\",\"sections\":[{\"rows\":[{\"id\":\"1\","
+                   "\"title\":\"t\"},{\"id\":\"1\",\"title\":\"u\"}]}]}}}",
                    "interactive.action.sections[0].rows[1].id repeats an "
                    "earlier row's id");
+
+    assert_invalid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
+                   "\"list\",\"body\":{\"text\":\"x\"},\"action\":{"
+                   "\"button\":\"b\",\"sections\":[{\"rows\":[{\"id\":\"1\","
+                   "\"title\":\"A row title that is too long\"}]}]}}}",
+                   "interactive.action.sections[0].rows[0].title is longer "
+                   "than 24 characters");
     assert_invalid("{\"type\":\"interactive\",\"interactive\":{\"type\":"
                    "\"list\",\"header\":{\"type\":\"image\",\"image\":{"
                    "\"id\":\"1\"}},\"body\":{\"text\":\"x\"},\"action\":{"
-                   "\"button\":\"b\",\"sections\":[{\"rows\":[" ROW("1") "]}"
-                                                                         "]}}}",
+                   "\"button\":\"b\",\"sections\":[{\"rows\":[{\"id\":\"1\","
+                   "\"title\":\"t\"}]}]}}}",
                    "interactive.header.type \"image\" is not allowed here");
 }
 

@@ -417,8 +417,10 @@ static void statuses_from_fixtures(void **state)
         assert_string_equal(b->statuses[0].status, cases[i].name);
         assert_int_equal(b->statuses[0].rank, cases[i].rank);
         assert_string_equal(b->statuses[0].wamid, "wamid.xyzxyz");
+        /* The fixture's contacts[] supplies the BSUID the status lacks. */
+        assert_string_equal(b->statuses[0].recipient_id, "972987654321");
         assert_string_equal(wa_status_contact_key(&b->statuses[0]),
-                            "972987654321");
+                            "US.13491208655302741918");
         wa_batch_free(b);
     }
 }
@@ -525,35 +527,44 @@ static void preferences_and_other_fields(void **state)
     "\"metadata\":{\"phone_number_id\":\"" pnid "\"},\"messages\":[" msgs      \
     "]}}"
 
+/* Two entries; the first has two changes (two numbers), the second a
+ * change with two statuses. */
+static const char batch_body[] =
+    "{\"object\":\"whatsapp_business_account\",\"entry\":["
+    "{\"id\":\"W1\",\"changes\":["
+    "{\"field\":\"messages\",\"value\":{"
+    "\"metadata\":{\"phone_number_id\":\"P1\"},\"messages\":["
+    "{\"from\":\"111\",\"id\":\"wamid.1\",\"type\":\"text\","
+    "\"text\":{\"body\":\"a\"}},"
+    "{\"from\":\"222\",\"id\":\"wamid.2\",\"type\":\"text\","
+    "\"text\":{\"body\":\"b\"}}]}},"
+    "{\"field\":\"messages\",\"value\":{"
+    "\"metadata\":{\"phone_number_id\":\"P2\"},\"messages\":["
+    "{\"from\":\"111\",\"id\":\"wamid.3\",\"type\":\"text\","
+    "\"text\":{\"body\":\"c\"}}]}}]},"
+    "{\"id\":\"W2\",\"changes\":["
+    "{\"field\":\"messages\",\"value\":{\"statuses\":["
+    "{\"id\":\"wamid.9\",\"status\":\"read\",\"recipient_id\":\"333\"},"
+    "{\"id\":\"wamid.8\",\"status\":\"delivered\","
+    "\"recipient_id\":\"333\"}]}}]}]}";
+
 static void batches_iterate_every_level(void **state)
 {
-    struct wa_batch *b =
-        parse_text(ENVELOPE_OPEN "{\"id\":\"W1\",\"changes\":[" CHANGE(
-            "P1",
-            MSG("wamid.1", "111") "," MSG(
-                "wamid.2",
-                "222")) "," CHANGE("P2",
-                                   MSG("wamid.3",
-                                       "111")) "]},"
-                                               "{\"id\":\"W2\",\"changes\":[{"
-                                               "\"field\":\"messages\","
-                                               "\"value\":{"
-                                               "\"statuses\":[{\"id\":\"wamid."
-                                               "9\",\"status\":\"read\","
-                                               "\"recipient_id\":\"333\"},{"
-                                               "\"id\":\"wamid.8\",\"status\":"
-                                               "\"delivered\",\"recipient_id\":"
-                                               "\"333\"}]}}]}]}");
+    struct wa_batch *b = parse_text(batch_body);
 
     assert_int_equal(b->n_changes, 3);
     assert_int_equal(b->n_messages, 3);
     assert_int_equal(b->n_statuses, 2);
+    assert_int_equal(b->n_unparsed, 0);
     assert_string_equal(b->messages[1].wamid, "wamid.2");
     assert_string_equal(b->messages[1].change->phone_number_id, "P1");
     assert_string_equal(b->messages[2].change->phone_number_id, "P2");
+    assert_int_equal(b->messages[2].timestamp_ms, 0); /* absent */
+    assert_string_equal(b->statuses[1].wamid, "wamid.8");
     assert_string_equal(b->statuses[1].change->waba_id, "W2");
     assert_string_equal(wa_message_contact_key(&b->messages[0]),
                         wa_message_contact_key(&b->messages[2]));
+    assert_string_equal(wa_status_contact_key(&b->statuses[0]), "333");
     wa_batch_free(b);
 }
 
@@ -622,6 +633,7 @@ static void envelope_errors_fail_clearly(void **state)
     static const struct {
         const char *body, *want;
     } cases[] = {
+        {"", "body is empty"},
         {"not json", "not valid JSON"},
         {"[1,2]", "not a JSON object"},
         {"{\"entry\":[]}", "\"object\" is missing"},
