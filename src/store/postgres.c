@@ -40,7 +40,9 @@ struct pg_stmt {
     bool ran;
     enum store_rc failed; /* STORE_OK unless the execution failed */
     int row, nrows;
-    unsigned char *blob; /* the last decoded bytea, PQfreemem'd */
+    unsigned char **blobs; /* decoded bytea per column of the current row */
+    size_t *blob_lens;
+    int nblobs;
 };
 
 static PGconn *conn_of(struct db *db)
@@ -214,6 +216,18 @@ static enum store_rc pg_prepare(struct db *db, const char *sql,
     return STORE_OK;
 }
 
+/* Free the bytea values decoded from the current row. */
+static void free_blobs(struct pg_stmt *st)
+{
+    for (int i = 0; i < st->nblobs; i++)
+        PQfreemem(st->blobs[i]);
+    free(st->blobs);
+    free(st->blob_lens);
+    st->blobs = NULL;
+    st->blob_lens = NULL;
+    st->nblobs = 0;
+}
+
 /* Forget the current result and the bound values. */
 static void pg_reset(struct db_stmt *base)
 {
@@ -221,8 +235,7 @@ static void pg_reset(struct db_stmt *base)
 
     PQclear(st->res);
     st->res = NULL;
-    PQfreemem(st->blob);
-    st->blob = NULL;
+    free_blobs(st);
     for (int i = 0; i < st->nparams; i++) {
         free(st->values[i]);
         st->values[i] = NULL;
@@ -335,8 +348,7 @@ static enum store_rc pg_step(struct db_stmt *base)
     }
     if (st->failed != STORE_OK)
         return st->failed;
-    PQfreemem(st->blob);
-    st->blob = NULL;
+    free_blobs(st);
     if (st->row < st->nrows)
         st->row++;
     return st->row < st->nrows ? STORE_ROW : STORE_DONE;
@@ -376,7 +388,11 @@ static const char *pg_col_text(struct db_stmt *st, int col)
     return value(pst(st), col);
 }
 
-/* bytea comes as hex text and is decoded; other types are their text. */
+/*
+ * bytea comes as hex text and is decoded, once per column and row, so that
+ * several blob columns of one row can be held at the same time; other
+ * types are returned as their text.
+ */
 static const void *pg_col_blob(struct db_stmt *base, int col, size_t *len)
 {
     struct pg_stmt *st = pst(base);
@@ -389,14 +405,21 @@ static const void *pg_col_blob(struct db_stmt *base, int col, size_t *len)
         *len = (size_t)PQgetlength(st->res, st->row, col);
         return v;
     }
-    PQfreemem(st->blob);
-    st->blob = PQunescapeBytea((const unsigned char *)v, len);
-    if (!st->blob) {
-        *len = 0;
-        log_error("store_pg_bytea_failed", "reason=\"cannot decode\"");
-        return NULL;
+    if (!st->blobs) {
+        st->nblobs = PQnfields(st->res);
+        st->blobs = xcalloc((size_t)st->nblobs, sizeof(*st->blobs));
+        st->blob_lens = xcalloc((size_t)st->nblobs, sizeof(*st->blob_lens));
     }
-    return st->blob;
+    if (!st->blobs[col]) {
+        st->blobs[col] =
+            PQunescapeBytea((const unsigned char *)v, &st->blob_lens[col]);
+        if (!st->blobs[col]) {
+            log_error("store_pg_bytea_failed", "reason=\"cannot decode\"");
+            return NULL;
+        }
+    }
+    *len = st->blob_lens[col];
+    return st->blobs[col];
 }
 
 static bool pg_col_is_null(struct db_stmt *st, int col)

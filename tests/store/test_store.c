@@ -223,11 +223,11 @@ static void insert_row(struct db *db, int id, const struct row *r)
 static void check_row(struct db *db, int id, const struct row *r)
 {
     struct db_stmt *st;
-    size_t len = 99;
+    size_t len = 99, len2 = 99;
     const void *blob;
 
     assert_int_equal(
-        db_prepare(db, "SELECT i, d, s, b FROM vals WHERE id = $1", &st),
+        db_prepare(db, "SELECT i, d, s, b, b FROM vals WHERE id = $1", &st),
         STORE_OK);
     db_bind_int64(st, 1, id);
     assert_int_equal(db_step(st), STORE_ROW);
@@ -240,6 +240,9 @@ static void check_row(struct db *db, int id, const struct row *r)
         assert_null(db_col_text(st, 2));
     assert_int_equal(db_col_is_null(st, 2), r->s == NULL);
     blob = db_col_blob(st, 3, &len);
+    /* A second blob column of the same row must not disturb the first. */
+    assert_int_equal(db_col_blob(st, 4, &len2) == NULL, blob == NULL);
+    assert_int_equal(len2, len);
     assert_int_equal(db_col_is_null(st, 3), r->b == NULL);
     assert_int_equal(len, r->b ? r->blen : 0);
     if (r->b) {
