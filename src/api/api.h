@@ -92,6 +92,25 @@ void api_reply_page(struct http_request *req, json_t *data, size_t count,
 void api_reply_store_error(struct http_request *req, enum store_rc rc,
                            const char *conflict_message);
 
+/*
+ * Publish a domain event for the principal's account (see core/events.h)
+ * inside the current transaction. Takes payload. Returns false after
+ * rolling back and replying when it could not be recorded.
+ */
+bool api_emit(struct http_request *req, const char *type, enum role min_role,
+              json_t *payload);
+
+/* Begin a transaction on the request's connection; false after replying
+ * when the database cannot start one. */
+bool api_begin(struct http_request *req);
+
+/* Commit; false after rolling back and replying on failure. */
+bool api_commit(struct http_request *req);
+
+/* Roll back and reply with the error rc calls for. */
+void api_rollback(struct http_request *req, enum store_rc rc,
+                  const char *conflict_message);
+
 /* Record an audit entry for the principal of req (errors are logged, not
  * returned: the change itself has been made). Takes detail. */
 void api_audit(struct http_request *req, const char *action,

@@ -10,6 +10,7 @@
 #include "api/api.h"
 #include "base/log.h"
 #include "core/audit.h"
+#include "core/events.h"
 #include "core/sql.h"
 
 /* Code points in valid UTF-8 (jansson has validated it). */
@@ -171,4 +172,49 @@ void api_audit(struct http_request *req, const char *action,
 
     if (audit_record(http_db(req), &e, detail) != STORE_OK)
         log_error("audit_failed", "action=%s", action);
+}
+
+bool api_emit(struct http_request *req, const char *type, enum role min_role,
+              json_t *payload)
+{
+    enum store_rc rc =
+        events_emit(http_db(req), http_principal(req)->account_id, type, 0,
+                    min_role, payload, NULL);
+
+    if (rc != STORE_OK) {
+        db_rollback(http_db(req));
+        api_reply_store_error(req, rc, NULL);
+        return false;
+    }
+    return true;
+}
+
+bool api_begin(struct http_request *req)
+{
+    enum store_rc rc = db_begin(http_db(req));
+
+    if (rc != STORE_OK) {
+        api_reply_store_error(req, rc, NULL);
+        return false;
+    }
+    return true;
+}
+
+bool api_commit(struct http_request *req)
+{
+    enum store_rc rc = db_commit(http_db(req));
+
+    if (rc != STORE_OK) {
+        db_rollback(http_db(req));
+        api_reply_store_error(req, rc, NULL);
+        return false;
+    }
+    return true;
+}
+
+void api_rollback(struct http_request *req, enum store_rc rc,
+                  const char *conflict_message)
+{
+    db_rollback(http_db(req));
+    api_reply_store_error(req, rc, conflict_message);
 }

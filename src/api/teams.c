@@ -33,6 +33,44 @@ static void reply_team(struct http_request *req, int status, int64_t id)
     team_clear(&t);
 }
 
+/*
+ * The end of every change to a team, inside the transaction the handler
+ * began: publish `type` with the team as it now is, audit, commit, reply
+ * with the team (status 200/201) or with nothing (204).
+ */
+static void finish_change(struct http_request *req, int64_t id,
+                          const char *type, int status, json_t *detail)
+{
+    struct team t;
+    json_t *j;
+    enum store_rc rc =
+        team_get(http_db(req), http_principal(req)->account_id, id, &t);
+
+    if (rc) {
+        json_decref(detail);
+        api_rollback(req, rc, NULL);
+        return;
+    }
+    j = team_json(&t);
+    team_clear(&t);
+    if (!api_emit(req, type, ROLE_AGENT, json_incref(j))) {
+        json_decref(detail);
+        json_decref(j);
+        return;
+    }
+    api_audit(req, type, "team", id, detail);
+    if (!api_commit(req)) {
+        json_decref(j);
+        return;
+    }
+    if (status == 204) {
+        json_decref(j);
+        http_reply_empty(req, 204);
+    } else {
+        http_reply_json(req, status, j);
+    }
+}
+
 void api_teams_list(struct http_request *req)
 {
     struct team *teams;
@@ -79,16 +117,16 @@ void api_teams_create(struct http_request *req)
     const char *name, *description;
     int64_t id;
 
-    if (!body || !parse_team(req, body, true, &name, &description))
+    if (!body || !parse_team(req, body, true, &name, &description) ||
+        !api_begin(req))
         return;
     enum store_rc rc = team_create(
         http_db(req), http_principal(req)->account_id, name, description, &id);
     if (rc) {
-        api_reply_store_error(req, rc, "a team with that name exists");
+        api_rollback(req, rc, "a team with that name exists");
         return;
     }
-    api_audit(req, "team.created", "team", id, json_pack("{ss}", "name", name));
-    reply_team(req, 201, id);
+    finish_change(req, id, "team.created", 201, NULL);
 }
 
 void api_teams_get(struct http_request *req)
@@ -106,32 +144,35 @@ void api_teams_update(struct http_request *req)
     int64_t id;
 
     if (!http_param_id(req, "id", &id) || !(body = http_json(req)) ||
-        !parse_team(req, body, false, &name, &description))
+        !parse_team(req, body, false, &name, &description) || !api_begin(req))
         return;
     enum store_rc rc = team_update(
         http_db(req), http_principal(req)->account_id, id, name, description);
     if (rc) {
-        api_reply_store_error(req, rc, "a team with that name exists");
+        api_rollback(req, rc, "a team with that name exists");
         return;
     }
-    api_audit(req, "team.updated", "team", id, NULL);
-    reply_team(req, 200, id);
+    finish_change(req, id, "team.updated", 200, NULL);
 }
 
 void api_teams_delete(struct http_request *req)
 {
     int64_t id;
 
-    if (!http_param_id(req, "id", &id))
+    if (!http_param_id(req, "id", &id) || !api_begin(req))
         return;
     enum store_rc rc =
         team_delete(http_db(req), http_principal(req)->account_id, id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
         return;
     }
+    if (!api_emit(req, "team.deleted", ROLE_AGENT,
+                  json_pack("{sI}", "id", (json_int_t)id)))
+        return;
     api_audit(req, "team.deleted", "team", id, NULL);
-    http_reply_empty(req, 204);
+    if (api_commit(req))
+        http_reply_empty(req, 204);
 }
 
 void api_team_members_list(struct http_request *req)
@@ -171,17 +212,16 @@ void api_team_members_add(struct http_request *req)
     int64_t id, user_id;
 
     if (!http_param_id(req, "id", &id) ||
-        !http_param_id(req, "user_id", &user_id))
+        !http_param_id(req, "user_id", &user_id) || !api_begin(req))
         return;
     enum store_rc rc = team_add_member(
         http_db(req), http_principal(req)->account_id, id, user_id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
         return;
     }
-    api_audit(req, "team.member_added", "team", id,
-              json_pack("{sI}", "user_id", (json_int_t)user_id));
-    http_reply_empty(req, 204);
+    finish_change(req, id, "team.member_added", 204,
+                  json_pack("{sI}", "user_id", (json_int_t)user_id));
 }
 
 void api_team_members_remove(struct http_request *req)
@@ -189,15 +229,14 @@ void api_team_members_remove(struct http_request *req)
     int64_t id, user_id;
 
     if (!http_param_id(req, "id", &id) ||
-        !http_param_id(req, "user_id", &user_id))
+        !http_param_id(req, "user_id", &user_id) || !api_begin(req))
         return;
     enum store_rc rc = team_remove_member(
         http_db(req), http_principal(req)->account_id, id, user_id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
         return;
     }
-    api_audit(req, "team.member_removed", "team", id,
-              json_pack("{sI}", "user_id", (json_int_t)user_id));
-    http_reply_empty(req, 204);
+    finish_change(req, id, "team.member_removed", 204,
+                  json_pack("{sI}", "user_id", (json_int_t)user_id));
 }

@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "core/auth.h"
+#include "core/events.h"
 
 static json_t *token_json(const struct api_token *t)
 {
@@ -66,18 +67,27 @@ void api_tokens_create(struct http_request *req)
         http_reply_error(req, ERR_INVALID_FIELD, "name must not be empty");
         return;
     }
+    if (!api_begin(req))
+        return;
     enum store_rc rc = auth_token_create(http_db(req), p->account_id,
                                          p->user_id, name, &plaintext, &id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
+        return;
+    }
+    /* Administrators only; the event never carries the token itself. */
+    if (!api_emit(req, "api_token.created", ROLE_ADMINISTRATOR,
+                  json_pack("{sI ss}", "id", (json_int_t)id, "name", name))) {
+        free(plaintext);
         return;
     }
     api_audit(req, "token.created", "api_token", id,
               json_pack("{ss}", "name", name));
-    http_reply_json(req, 201,
-                    json_pack("{sI ss ss sI}", "id", (json_int_t)id, "name",
-                              name, "token", plaintext, "user_id",
-                              (json_int_t)p->user_id));
+    if (api_commit(req))
+        http_reply_json(req, 201,
+                        json_pack("{sI ss ss sI}", "id", (json_int_t)id, "name",
+                                  name, "token", plaintext, "user_id",
+                                  (json_int_t)p->user_id));
     free(plaintext);
 }
 
@@ -85,14 +95,18 @@ void api_tokens_revoke(struct http_request *req)
 {
     int64_t id;
 
-    if (!http_param_id(req, "id", &id))
+    if (!http_param_id(req, "id", &id) || !api_begin(req))
         return;
     enum store_rc rc =
         auth_token_revoke(http_db(req), http_principal(req)->account_id, 0, id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
         return;
     }
+    if (!api_emit(req, "api_token.revoked", ROLE_ADMINISTRATOR,
+                  json_pack("{sI}", "id", (json_int_t)id)))
+        return;
     api_audit(req, "token.revoked", "api_token", id, NULL);
-    http_reply_empty(req, 204);
+    if (api_commit(req))
+        http_reply_empty(req, 204);
 }

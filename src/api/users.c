@@ -13,6 +13,7 @@
 
 #include "api/api.h"
 #include "core/auth.h"
+#include "core/events.h"
 #include "core/user.h"
 
 json_t *api_user_json(const struct user *u)
@@ -107,20 +108,32 @@ void api_users_create(struct http_request *req)
     json_t *body = http_json(req);
     struct user_input in = {.account_id = http_principal(req)->account_id};
     char email[256];
+    struct user u;
     int64_t id;
 
-    if (!body || !parse_new_user(req, body, &in, email, sizeof email))
+    if (!body || !parse_new_user(req, body, &in, email, sizeof email) ||
+        !api_begin(req))
         return;
     enum store_rc rc = user_create(http_db(req), &in, &id);
+    if (!rc)
+        rc = user_get(http_db(req), in.account_id, id, &u);
     if (rc) {
-        api_reply_store_error(req, rc,
-                              "a user with that e-mail address exists");
+        api_rollback(req, rc, "a user with that e-mail address exists");
+        return;
+    }
+    json_t *j = api_user_json(&u);
+    user_clear(&u);
+    if (!api_emit(req, "user.created", ROLE_AGENT, json_incref(j))) {
+        json_decref(j);
         return;
     }
     api_audit(
         req, "user.created", "user", id,
         json_pack("{ss ss}", "email", in.email, "role", role_name(in.role)));
-    reply_user(req, 201, id);
+    if (api_commit(req))
+        http_reply_json(req, 201, j);
+    else
+        json_decref(j);
 }
 
 void api_users_get(struct http_request *req)
@@ -160,7 +173,13 @@ static enum store_rc apply_user_change(struct db *db, void *arg)
             return STORE_CONSTRAINT;
         }
     }
-    if ((rc = user_update(db, c->account_id, c->id, &c->patch)))
+    if ((rc = user_update(db, c->account_id, c->id, &c->patch)) ||
+        (rc = user_get(db, c->account_id, c->id, &before)))
+        return rc;
+    rc = events_emit(db, c->account_id, "user.updated", 0, ROLE_AGENT,
+                     api_user_json(&before), NULL);
+    user_clear(&before);
+    if (rc)
         return rc;
     if (c->patch.disabled == 1 &&
         ((rc = auth_sessions_end_for_user(db, c->account_id, c->id, 0)) ||
