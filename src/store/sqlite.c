@@ -75,6 +75,11 @@ static enum store_rc sq_exec(struct db *db, const char *sql)
     return code == SQLITE_OK ? STORE_OK : fail(db, code, sql);
 }
 
+/*
+ * Open the database file at target (created if missing) and set what every
+ * connection needs: WAL, commits durable when they return, foreign keys,
+ * and a busy wait so that writers queue instead of failing at once.
+ */
 static enum store_rc sq_connect(const char *target, struct db **out)
 {
     struct sqlite_db *sdb = xcalloc(1, sizeof(*sdb));

@@ -8,6 +8,11 @@
  * is written twice. Where the engines truly differ (job claiming, full-text
  * search, time bucketing) callers ask store_dialect() and pick the SQL.
  *
+ * PostgreSQL infers each parameter's type from where it stands; where it
+ * cannot ("$1 IS NULL" on its own), write CAST($1 AS BIGINT) or
+ * CAST($1 AS TEXT), which SQLite accepts too. Booleans are 0/1 integers;
+ * db_col_int64() reads a PostgreSQL boolean result as 0/1.
+ *
  * Threads: a struct store is shared by all threads. A struct db is one
  * connection, used by one thread at a time: take it with store_acquire(),
  * give it back with store_release(). Prepared statements are cached per
