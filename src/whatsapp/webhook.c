@@ -267,6 +267,32 @@ static void on_message(struct wa_batch *b, const struct wa_change *c,
     parse_message(b, c, item, contacts);
 }
 
+/* An smb_message_echoes element: parsed like a message, then the
+ * customer is taken from to / to_user_id and their contacts[] entry. */
+static void on_echo(struct wa_batch *b, const struct wa_change *c, json_t *item,
+                    const json_t *contacts)
+{
+    size_t before = b->n_messages;
+    struct wa_message *m;
+    json_t *contact, *profile;
+
+    parse_message(b, c, item, contacts);
+    if (b->n_messages == before)
+        return;
+    m = &b->messages[b->n_messages - 1];
+    m->echo = true;
+    m->to = str(item, "to");
+    m->to_user_id = str(item, "to_user_id");
+    contact = find_contact(contacts, m->to, m->to_user_id);
+    if (!m->to)
+        m->to = str(contact, "wa_id");
+    if (!m->to_user_id)
+        m->to_user_id = str(contact, "user_id");
+    profile = json_object_get(contact, "profile");
+    m->profile_name = str(profile, "name");
+    m->username = str(profile, "username");
+}
+
 static void on_status(struct wa_batch *b, const struct wa_change *c,
                       json_t *item, const json_t *contacts)
 {
@@ -355,13 +381,17 @@ static bool is_template_field(const char *field)
 
 /* Dispatches one change value by field. Value-level errors[] are read for
  * every field; fields not modelled here keep their whole value.
- * TODO: smb_message_echoes and calls are kept raw, not parsed. */
+ * TODO: calls (connect, terminate, call statuses) are kept raw, not
+ * parsed. */
 static void parse_value(struct wa_batch *b, const struct wa_change *c,
                         json_t *value)
 {
     if (strcmp(c->field, "messages") == 0) {
         each(b, c, value, "messages", "messages is not an array", on_message);
         each(b, c, value, "statuses", "statuses is not an array", on_status);
+    } else if (strcmp(c->field, "smb_message_echoes") == 0) {
+        each(b, c, value, "message_echoes", "message_echoes is not an array",
+             on_echo);
     } else if (is_template_field(c->field)) {
         parse_template(b, c, value);
     } else if (strcmp(c->field, "user_preferences") == 0) {
@@ -518,6 +548,8 @@ static const char *key_of(const char *user_id, const char *wa_id)
 
 const char *wa_message_contact_key(const struct wa_message *m)
 {
+    if (m->echo)
+        return key_of(m->to_user_id, m->to);
     return key_of(m->from_user_id, m->from);
 }
 

@@ -39,7 +39,10 @@ struct wa_error {
 };
 
 /*
- * An inbound message. type is as received ("text", "interactive", "poll"
+ * An inbound message, or an echo of one the business sent from the
+ * WhatsApp Business app (field smb_message_echoes; then `from` is the
+ * business number, the customer is `to` / `to_user_id`, and the profile
+ * is the customer's). type is as received ("text", "interactive", "poll"
  * ...). content is always an object, the normalised type-specific part
  * that the REST API returns:
  *
@@ -72,9 +75,13 @@ struct wa_error {
  */
 struct wa_message {
     const struct wa_change *change;
+    bool echo; /* smb_message_echoes: the business sent it from the
+                  WhatsApp Business app (coexistence numbers) */
     const char *wamid;
     const char *from;         /* phone; NULL for username-only users */
     const char *from_user_id; /* BSUID; NULL before the 2026 rollout */
+    const char *to;           /* echoes only: the customer's phone */
+    const char *to_user_id;   /* echoes only: the customer's BSUID */
     const char *profile_name; /* from the matching contacts[]; may be NULL */
     const char *username;     /* likewise */
     int64_t timestamp_ms;     /* 0 if absent */
@@ -205,9 +212,9 @@ void wa_batch_free(struct wa_batch *b);
 
 /*
  * The ordering key of an item: the contact it concerns, BSUID if present
- * else the phone (wa_id). The processor applies items with the same key in
- * log order. NULL when the item names no contact (then any order will do).
- * The string is borrowed from the batch.
+ * else the phone (wa_id); for an echo, its recipient. The processor applies
+ * items with the same key in log order. NULL when the item names no contact
+ * (then any order will do). The string is borrowed from the batch.
  */
 const char *wa_message_contact_key(const struct wa_message *m);
 const char *wa_status_contact_key(const struct wa_status *s);

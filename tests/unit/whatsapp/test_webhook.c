@@ -518,14 +518,39 @@ static void preferences_and_other_fields(void **state)
     wa_batch_free(b);
 }
 
+static void business_app_echoes(void **state)
+{
+    struct wa_batch *b = parse_case("outgoing_message.json", "text");
+    const struct wa_message *m = only_message(b);
+
+    assert_true(m->echo);
+    assert_string_equal(m->from, "<BUSINESS_DISPLAY_PHONE_NUMBER>");
+    assert_string_equal(m->to, "<WHATSAPP_USER_PHONE_NUMBER>");
+    assert_string_equal(m->to_user_id, "<BSUID>");
+    assert_string_equal(cstr(m->content, "body"), "Test message");
+    assert_string_equal(wa_message_contact_key(m), "<BSUID>");
+    assert_int_equal(b->n_others, 0);
+    wa_batch_free(b);
+
+    b = parse_case("outgoing_message.json", "edit");
+    m = only_message(b);
+    assert_true(m->echo);
+    assert_string_equal(m->to, "972123456789");
+    assert_string_equal(wa_message_contact_key(m), "972123456789");
+    assert_string_equal(
+        cstr(json_object_get(json_object_get(m->content, "message"), "content"),
+             "body"),
+        "Text was edited");
+    wa_batch_free(b);
+
+    /* Inbound messages are not echoes. */
+    b = parse_case("message.json", "text");
+    assert_false(b->messages[0].echo);
+    assert_null(b->messages[0].to);
+    wa_batch_free(b);
+}
+
 #define ENVELOPE_OPEN "{\"object\":\"whatsapp_business_account\",\"entry\":["
-#define MSG(id, from)                                                          \
-    "{\"from\":\"" from "\",\"id\":\"" id "\",\"timestamp\":\"100\","          \
-    "\"type\":\"text\",\"text\":{\"body\":\"hi\"}}"
-#define CHANGE(pnid, msgs)                                                     \
-    "{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\","   \
-    "\"metadata\":{\"phone_number_id\":\"" pnid "\"},\"messages\":[" msgs      \
-    "]}}"
 
 /* Two entries; the first has two changes (two numbers), the second a
  * change with two statuses. */
@@ -568,18 +593,33 @@ static void batches_iterate_every_level(void **state)
     wa_batch_free(b);
 }
 
+/* The same message twice in one change, as a retried delivery might. */
+static const char duplicate_body[] =
+    ENVELOPE_OPEN "{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
+                  "\"value\":{\"messages\":["
+                  "{\"from\":\"111\",\"id\":\"wamid.d\",\"timestamp\":\"100\","
+                  "\"type\":\"text\",\"text\":{\"body\":\"hi\"}},"
+                  "{\"from\":\"111\",\"id\":\"wamid.d\",\"timestamp\":\"100\","
+                  "\"type\":\"text\",\"text\":{\"body\":\"hi\"}}]}}]}]}";
+
 static void duplicates_are_reported_each_time(void **state)
 {
     /* Dedupe is the processor's job (idempotent on wamid); the parser must
-     * report both copies identically so that it can. */
-    struct wa_batch *b =
-        parse_text(ENVELOPE_OPEN "{\"id\":\"W\",\"changes\":[" CHANGE(
-            "P", MSG("wamid.d", "111") "," MSG("wamid.d", "111")) "]}]}");
+     * report every copy identically so that it can, within one body and
+     * across redeliveries of the same body. */
+    struct wa_batch *b = parse_text(duplicate_body);
+    struct wa_batch *again = parse_text(duplicate_body);
 
     assert_int_equal(b->n_messages, 2);
     assert_string_equal(b->messages[0].wamid, b->messages[1].wamid);
     assert_true(json_equal(b->messages[0].content, b->messages[1].content));
     assert_int_equal(b->messages[0].timestamp_ms, 100000);
+    assert_string_equal(again->messages[0].wamid, b->messages[0].wamid);
+    assert_int_equal(again->messages[0].timestamp_ms,
+                     b->messages[0].timestamp_ms);
+    assert_string_equal(wa_message_contact_key(&again->messages[0]),
+                        wa_message_contact_key(&b->messages[0]));
+    wa_batch_free(again);
     wa_batch_free(b);
 }
 
@@ -655,16 +695,25 @@ static void envelope_errors_fail_clearly(void **state)
     }
 }
 
+/* One good message among bad items at every level: messages without id,
+ * without type, not an object; a status without status; a change without
+ * value; a change that is a string; an entry that is a number. */
+static const char bad_items_body[] =
+    ENVELOPE_OPEN "{\"id\":\"W\",\"changes\":["
+                  "{\"field\":\"messages\",\"value\":{\"messages\":["
+                  "{\"type\":\"text\"},"
+                  "{\"id\":\"wamid.t\"},"
+                  "{\"from\":\"1\",\"id\":\"wamid.ok\",\"type\":\"text\","
+                  "\"text\":{\"body\":\"hi\"}},"
+                  "7],"
+                  "\"statuses\":[{\"id\":\"x\"}]}},"
+                  "{\"field\":\"messages\"},"
+                  "\"junk\"]},"
+                  "3]}";
+
 static void bad_items_are_unparsed_not_fatal(void **state)
 {
-    struct wa_batch *b = parse_text(
-        ENVELOPE_OPEN
-        "{\"id\":\"W\",\"changes\":[{\"field\":\"messages\","
-        "\"value\":{\"messages\":[{\"type\":\"text\"},{\"id\":"
-        "\"wamid.t\"}," MSG("wamid.ok",
-                            "1") ",7],"
-                                 "\"statuses\":[{\"id\":\"x\"}]}},"
-                                 "{\"field\":\"messages\"},\"junk\"]},3]}");
+    struct wa_batch *b = parse_text(bad_items_body);
 
     assert_int_equal(b->n_messages, 1);
     assert_string_equal(b->messages[0].wamid, "wamid.ok");
@@ -701,6 +750,7 @@ int main(void)
         cmocka_unit_test(failed_status_has_errors),
         cmocka_unit_test(template_updates),
         cmocka_unit_test(preferences_and_other_fields),
+        cmocka_unit_test(business_app_echoes),
         cmocka_unit_test(batches_iterate_every_level),
         cmocka_unit_test(duplicates_are_reported_each_time),
         cmocka_unit_test(bsuid_only_sender),
