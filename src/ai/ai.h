@@ -14,12 +14,13 @@ struct db;
 
 enum ai_rc {
     AI_OK = 0,
-    AI_EMPTY = -1,    /* no text, or only spaces and punctuation */
-    AI_INVALID = -2,  /* not valid UTF-8, or a NUL byte inside */
-    AI_TOO_LONG = -3, /* longer than AI_MAX_TEXT bytes */
-    AI_NO_MODEL = -4, /* the model file is missing or damaged */
-    AI_ERROR = -5,    /* storage or I/O failure, logged */
-    AI_NOT_FOUND = -6,
+    AI_EMPTY = -1,     /* no text, or only spaces and punctuation */
+    AI_INVALID = -2,   /* not valid UTF-8, or a NUL byte inside */
+    AI_TOO_LONG = -3,  /* longer than AI_MAX_TEXT bytes */
+    AI_NO_MODEL = -4,  /* the model file is missing or damaged */
+    AI_ERROR = -5,     /* storage or I/O failure, logged */
+    AI_NOT_FOUND = -6, /* no such row for this account */
+    AI_EXISTS = -7,    /* a custom intent of that name already exists */
 };
 
 /* Messages longer than this are refused (WhatsApp caps text at 4096). */

@@ -24,7 +24,7 @@ struct ai_opts {
     const char *out;    /* --out */
     int bits;
     double c;
-    int quick; /* eval: skip CLINC150 and BANKING77 */
+    int quick;        /* eval: skip CLINC150 and BANKING77 */
     double threshold; /* eval: override the model's; < 0 keeps it */
 };
 

@@ -108,7 +108,7 @@ static const struct lexicon lexicons[] = {
      "残念:-1.5 困っ:-1.2 ふざけ:-2.5 迷惑:-2 苦情:-1.5 問題:-0.8",
      " ない なかった ません なく ", " とても 本当に すごく 非常に めっちゃ "},
     {"zh",
-     "谢谢:1.5 感谢:1.5 谢啦:1.5 多谢:1.5 好:0.6 很好:1.5 满意:2 "
+     "谢谢:1.5 感谢:1.5 谢啦:1.5 多谢:1.5 好:1 很好:1.5 满意:2 "
      "棒:2 赞:2 优秀:2 完美:2 开心:1.5 高兴:1.5 快:0.6 喜欢:1.5 "
      "不错:1.5 给力:2 "
      "差:-1.5 太差:-2.5 垃圾:-2.5 糟糕:-2.5 生气:-2 气死:-2.5 失望:-2 "
@@ -155,6 +155,12 @@ static float lookup(const char *list, const char *w, int n)
     return 0;
 }
 
+/* "not good" is plainly negative; "not bad" only mildly positive. */
+static float negate(float v)
+{
+    return v > 0 ? -v : -0.5f * v;
+}
+
 /* Whether token k is in a " a b c " list. */
 static bool in_list(const char *list, const struct ai_token *tk)
 {
@@ -191,7 +197,7 @@ static float scan_run(const struct lexicon *lx, const struct ai_token *tk)
             for (int i = 0; !neg && i < 4 && after < stop; i++, after += 3)
                 neg =
                     memcmp(after, "な", 3) == 0 || memcmp(after, "ま", 3) == 0;
-            sum += neg ? -0.8f * v : v;
+            sum += neg ? negate(v) : v;
         }
         end = strchr(colon, ' ');
         if (end == NULL)
@@ -199,6 +205,19 @@ static float scan_run(const struct lexicon *lx, const struct ai_token *tk)
         p = end + 1;
     }
     return sum;
+}
+
+/* Weight of a word in the language's lexicon, else in any other: short
+ * messages are often put in the wrong one of two close languages
+ * ("servicio pesimo" reads as Portuguese), and customers mix. */
+static float lookup_any(const struct lexicon *lx, const struct ai_token *tk)
+{
+    float v = lookup(lx->words, tk->p, tk->len);
+
+    for (size_t i = 0; v == 0 && i < NLEX; i++)
+        if (&lexicons[i] != lx)
+            v = lookup(lexicons[i].words, tk->p, tk->len);
+    return v;
 }
 
 static const struct lexicon *lexicon_for(const char *lang)
@@ -261,11 +280,11 @@ void ai_sentiment_text(const struct ai_text *t, const char *lang,
         if (tk->script == SCRIPT_HAN || tk->script == SCRIPT_KANA)
             v = scan_run(lx, tk);
         else
-            v = lookup(lx->words, tk->p, tk->len);
+            v = lookup_any(lx, tk);
         if (v != 0 && lx->lang[0] == 'k' && korean_negated(t, k))
             since_neg = 0;
         if (v != 0 && since_neg <= 3)
-            v = -0.8f * v;
+            v = negate(v);
         sum += v * boost;
         boost = v != 0 ? 1 : boost;
         since_neg++;

@@ -143,8 +143,9 @@ static void tokenise(struct ai_text *t, const int32_t *cp, size_t n)
             cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
         bool cjk = (s == SCRIPT_HAN || s == SCRIPT_KANA) &&
                    (run == SCRIPT_HAN || run == SCRIPT_KANA);
-        bool joins = in && (mark || num || s == run || cjk ||
-                            (run == SCRIPT_NONE && letter));
+        bool joins =
+            in && (mark || num ||
+                   (letter && (s == run || cjk || run == SCRIPT_NONE)));
 
         if (in && !joins) {
             push_token(t, cap, t->s + start, (int)(o - start), run, digits);
