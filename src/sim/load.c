@@ -214,7 +214,7 @@ char *sim_load_report_json(const struct sim_load_report *r)
         r->ack_max_us / 1000.0, "reply_latency_ms", "p50",
         r->reply_p50_us / 1000.0, "p99", r->reply_p99_us / 1000.0, "max",
         r->reply_max_us / 1000.0);
-    char *text = json_dumps(j, JSON_COMPACT);
+    char *text = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(j);
     return text;
 }

@@ -151,7 +151,6 @@ static void start_transfer(struct sim *sim, struct delivery *d)
     curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, 10000L);
     curl_easy_setopt(t->easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(t->easy, CURLOPT_WRITEFUNCTION, discard);
-    curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
     curl_multi_add_handle(s->multi, t->easy);
     if (d->attempts++ == 0 && d->key && d->mark_wamid)
         sim_ledger_status(sim, d->key, d->mark_wamid, d->mark_status);
@@ -233,11 +232,15 @@ static void reap(struct sim *sim)
     int left;
 
     while ((m = curl_multi_info_read(sim->sender->multi, &left))) {
-        struct transfer *t = NULL;
         if (m->msg != CURLMSG_DONE)
             continue;
-        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
-        finish_transfer(sim, t, m->data.result);
+        /* slots move as transfers end, so find it by its handle */
+        for (int i = 0; i < sim->sender->nactive; i++) {
+            if (sim->sender->active[i].easy == m->easy_handle) {
+                finish_transfer(sim, &sim->sender->active[i], m->data.result);
+                break;
+            }
+        }
     }
 }
 

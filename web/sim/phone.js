@@ -167,6 +167,9 @@ async function poll() {
     const body = await res.json();
     state.after = body.last_seq || state.after;
     state.business = body.display_number || state.business;
+    if (!$('profile').value && body.profile_name) {
+      $('profile').value = body.profile_name;
+    }
     for (const e of body.messages || []) {
       const old = state.entries.get(e.wamid);
       e.order = old ? old.order : order++;
@@ -204,6 +207,6 @@ $('identity').addEventListener('submit', (ev) => ev.preventDefault());
 $('sheet-close').addEventListener('click', () => { $('sheet').hidden = true; });
 setInterval(poll, 1000);
 setInterval(draw, 5000);
-$('profile').value = params.get('name') || 'Sim Customer';
+$('profile').value = params.get('name') || '';
 useNumber(/^[0-9]{5,20}$/.test(params.get('wa_id') || '')
   ? params.get('wa_id') : randomNumber());
