@@ -108,6 +108,7 @@ static int run_load(struct sim *sim, const char *spec)
     return 0;
 }
 
+/* The simulator options from the parsed flags and variables. */
 static void fill_options(const struct sim_config *c, struct sim_options *o)
 {
     memset(o, 0, sizeof(*o));
@@ -129,6 +130,11 @@ static void fill_options(const struct sim_config *c, struct sim_options *o)
     o->no_read = c->no_read;
 }
 
+/*
+ * parley sim: start the simulator and its server, then wait for SIGINT or
+ * SIGTERM (or run one load run with --load). Returns 0, 1 when it cannot
+ * start, 2 on bad usage.
+ */
 int cmd_sim(int argc, char **argv)
 {
     struct sim_config cfg = {0};

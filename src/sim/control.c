@@ -29,6 +29,7 @@ static const char *const inbound_types[] = {
     "sticker",  "location", "contacts", "interactive", "button",
     "reaction", "order",    "system",   "unsupported", "request_welcome"};
 
+/* Types whose member names a media object. */
 static bool is_media(const char *type)
 {
     return strcmp(type, "image") == 0 || strcmp(type, "audio") == 0 ||
@@ -113,15 +114,15 @@ static const char *inbound_check(json_t *msg, const char **why)
 
 /* The inbound message as Meta sends it: common fields and the type's
  * member, context and referral. The caller decrefs. */
-static json_t *inbound_message(struct sim_customer *c, json_t *msg,
-                               const char *type, const char *wamid)
+static json_t *inbound_message(const char *wa_id, const char *user_id,
+                               json_t *msg, const char *type, const char *wamid)
 {
     char ts[24];
     json_t *out;
 
     snprintf(ts, sizeof(ts), "%lld", (long long)(clock_now_ms() / 1000));
-    out = json_pack("{s:s,s:s,s:s,s:s,s:s}", "from", c->wa_id, "from_user_id",
-                    c->user_id, "id", wamid, "timestamp", ts, "type", type);
+    out = json_pack("{s:s,s:s,s:s,s:s,s:s}", "from", wa_id, "from_user_id",
+                    user_id, "id", wamid, "timestamp", ts, "type", type);
     json_t *member = json_object_get(msg, type);
     json_object_set_new(out, type,
                         member ? json_deep_copy(member) : json_object());
@@ -134,32 +135,22 @@ static json_t *inbound_message(struct sim_customer *c, json_t *msg,
     return out;
 }
 
-char *sim_customer_send(struct sim *sim, struct http_request *req,
-                        const char *wa_id, json_t *msg, const char **why)
+/*
+ * Record an inbound message (out, taken) on the customer's ledger, open
+ * their window, and build the signed-to-be webhook body (returned; the
+ * caller frees). *dup tells whether the duplicate fault fires. The
+ * customer is looked up again under the lock: a reset may have run since.
+ */
+static char *record_inbound(struct sim *sim, const char *wa_id,
+                            const char *name, json_t *out, const char *type,
+                            const char *wamid, bool *dup)
 {
-    const char *type = inbound_check(msg, why);
-    const char *name = json_string_value(json_object_get(msg, "profile_name"));
-
-    if (!type)
-        return NULL;
-    char *wamid = sim_new_wamid();
     pthread_mutex_lock(&sim->lock);
     struct sim_customer *c = sim_customer_get(sim, wa_id, true);
     if (name && *name) {
         free(c->profile_name);
         c->profile_name = xstrdup(name);
     }
-    pthread_mutex_unlock(&sim->lock);
-
-    json_t *out = inbound_message(c, msg, type, wamid);
-    if (is_media(type) &&
-        !attach_media(sim, req, type, json_object_get(out, type), why)) {
-        json_decref(out);
-        free(wamid);
-        return NULL;
-    }
-
-    pthread_mutex_lock(&sim->lock);
     c->last_inbound_ms = clock_now_ms();
     if (sim->load.running && !c->load_waiting_us)
         c->load_waiting_us = clock_mono_us();
@@ -176,9 +167,41 @@ char *sim_customer_send(struct sim *sim, struct http_request *req,
         c->profile_name, "wa_id", c->wa_id, "user_id", c->user_id, "messages",
         out);
     char *body = sim_webhook_envelope(sim, "messages", value, false);
-    bool dup = sim_chance(sim->faults.duplicate_probability);
+    *dup = sim_chance(sim->faults.duplicate_probability);
+    pthread_mutex_unlock(&sim->lock);
+    return body;
+}
+
+/*
+ * Build the inbound message Meta would send for msg, give media types real
+ * stored bytes, record it and queue its webhook. See sim_internal.h.
+ */
+char *sim_customer_send(struct sim *sim, struct http_request *req,
+                        const char *wa_id, json_t *msg, const char **why)
+{
+    const char *type = inbound_check(msg, why);
+    const char *name = json_string_value(json_object_get(msg, "profile_name"));
+    char *user_id;
+    bool dup = false;
+
+    if (!type)
+        return NULL;
+    char *wamid = sim_new_wamid();
+    pthread_mutex_lock(&sim->lock);
+    user_id = xstrdup(sim_customer_get(sim, wa_id, true)->user_id);
     pthread_mutex_unlock(&sim->lock);
 
+    json_t *out = inbound_message(wa_id, user_id, msg, type, wamid);
+    free(user_id);
+    if (is_media(type) &&
+        !attach_media(sim, req, type, json_object_get(out, type), why)) {
+        json_decref(out);
+        free(wamid);
+        return NULL;
+    }
+    char *body = record_inbound(sim, wa_id, name, out, type, wamid, &dup);
+
+    /* per customer in order, as the same sender's messages are */
     if (dup)
         sim_webhook_queue(sim, xstrdup(body), 0, wa_id, true, NULL, NULL);
     sim_webhook_queue(sim, body, 0, wa_id, true, NULL, NULL);
@@ -199,6 +222,7 @@ static const char *path_wa_id(struct http_request *req)
     return w;
 }
 
+/* POST /sim/customers/{wa_id}/messages: the customer sends msg. */
 static void on_customer_message(struct http_request *req)
 {
     struct sim *sim = sim_instance();
@@ -256,16 +280,20 @@ static void reply_ledger(struct http_request *req, bool out_only)
     http_reply_json(req, 200, reply);
 }
 
+/* GET /sim/customers/{wa_id}/received: what the business sent. */
 static void on_received(struct http_request *req)
 {
     reply_ledger(req, true);
 }
 
+/* GET /sim/customers/{wa_id}/conversation?after=SEQ: both directions,
+ * changes after SEQ; the phone page polls it. */
 static void on_conversation(struct http_request *req)
 {
     reply_ledger(req, false);
 }
 
+/* GET /sim/customers: every customer and whether its window is open. */
 static void reply_customers(struct http_request *req, struct sim *sim)
 {
     json_t *list = json_array();
@@ -288,6 +316,7 @@ static void reply_customers(struct http_request *req, struct sim *sim)
     http_reply_json(req, 200, json_pack("{s:o}", "customers", list));
 }
 
+/* The fault settings as the control API shows them. */
 static json_t *faults_json(const struct sim_faults *f)
 {
     return json_pack("{s:f,s:i,s:i,s:f,s:f,s:f,s:f,s:i}", "error_probability",
@@ -317,6 +346,8 @@ static bool read_prob(struct http_request *req, json_t *j, const char *key,
     return true;
 }
 
+/* Read an integer member in [lo, hi] into *out; false (after replying)
+ * when it is there but bad. */
 static bool read_int(struct http_request *req, json_t *j, const char *key,
                      int lo, int hi, int *out)
 {
@@ -360,6 +391,7 @@ static void on_faults_put(struct http_request *req)
     http_reply_json(req, 200, faults_json(&f));
 }
 
+/* GET /sim/faults. */
 static void reply_faults(struct http_request *req, struct sim *sim)
 {
     pthread_mutex_lock(&sim->lock);
@@ -368,6 +400,10 @@ static void reply_faults(struct http_request *req, struct sim *sim)
     http_reply_json(req, 200, faults_json(&f));
 }
 
+/*
+ * POST /sim/reset: forget customers, media, created templates, faults,
+ * counters and queued webhooks. Transfers in flight still finish.
+ */
 static void on_reset(struct http_request *req)
 {
     struct sim *sim = sim_instance();
@@ -379,6 +415,7 @@ static void on_reset(struct http_request *req)
     http_reply_json(req, 200, json_pack("{s:b}", "reset", 1));
 }
 
+/* GET /sim/stats: the counters, plus what is held now. */
 static void reply_stats(struct http_request *req, struct sim *sim)
 {
     pthread_mutex_lock(&sim->lock);
@@ -401,6 +438,7 @@ static void reply_stats(struct http_request *req, struct sim *sim)
     http_reply_json(req, 200, o);
 }
 
+/* The current or last load run's report, with status. */
 static void reply_load(struct http_request *req, struct sim *sim, int status)
 {
     struct sim_load_report r;
@@ -486,6 +524,7 @@ static const char *mime_of(const char *name)
     return "text/html; charset=utf-8";
 }
 
+/* An embedded file of the phone page, under a strict CSP. */
 static void reply_asset(struct http_request *req, const char *name)
 {
     for (const struct embedded_file *f = sim_web_files; f->name; f++) {
@@ -500,11 +539,14 @@ static void reply_asset(struct http_request *req, const char *name)
     http_reply_error(req, ERR_NOT_FOUND, "no such file");
 }
 
+/* GET /sim/phone/{file}. */
 static void on_phone_file(struct http_request *req)
 {
     reply_asset(req, http_param(req, "file"));
 }
 
+/* The fixed GET pages of /sim/, by name; on the root mount the Graph
+ * object route /{ver}/{id} also lands here for ver "sim". */
 void sim_control_get(struct http_request *req, const char *name)
 {
     struct sim *sim = sim_instance();

@@ -54,6 +54,7 @@ static const struct graph_error graph_errors[] = {
     {133010, 400, "Account not registered"},
 };
 
+/* The table entry of a code; unknown codes answer 400. */
 static const struct graph_error *graph_error_of(int code)
 {
     static const struct graph_error unknown = {0, 400, "Unknown error"};
@@ -89,6 +90,7 @@ static json_t *error_object(int code, const char *details, bool envelope)
     return o;
 }
 
+/* Reply Meta's error envelope for code with details. */
 void sim_graph_error(struct http_request *req, int code, const char *details)
 {
     json_t *body = json_pack("{s:o}", "error", error_object(code, details, 1));
@@ -109,6 +111,11 @@ static bool version_ok(const char *v)
     return *v == '\0';
 }
 
+/*
+ * Version, token (constant-time compare), the slow fault, then the path
+ * object. The slow fault sleeps on a server thread on purpose: that is the
+ * fault. See sim_internal.h.
+ */
 struct sim *sim_graph_begin(struct http_request *req, const char *id_param,
                             const char *expect_kind)
 {
@@ -155,6 +162,7 @@ struct sim *sim_graph_begin(struct http_request *req, const char *id_param,
     return sim;
 }
 
+/* The request body as a JSON object, Graph-style errors on failure. */
 json_t *sim_graph_json(struct http_request *req)
 {
     size_t len = 0;
@@ -211,6 +219,8 @@ struct check {
     struct sim_template *tpl;
 };
 
+/* Record a failed check (code, formatted details); returns false so a
+ * check can end with `return fail(...)`. */
 static bool fail(struct check *ck, int code, const char *fmt, const char *a)
 {
     ck->code = code;
@@ -236,6 +246,8 @@ static bool check_text(struct check *ck, json_t *obj, const char *key,
     return true;
 }
 
+/* A media member: an uploaded id we hold or an http(s) link, and a
+ * caption within 1024 characters where captions exist. */
 static bool check_media(struct sim *sim, struct check *ck, json_t *body,
                         const char *type)
 {
@@ -260,6 +272,7 @@ static bool check_media(struct sim *sim, struct check *ck, json_t *body,
     return true;
 }
 
+/* Reply buttons: one to three, each with an id and a short title. */
 static bool check_buttons(struct check *ck, json_t *action)
 {
     json_t *buttons = json_object_get(action, "buttons"), *b;
@@ -281,6 +294,8 @@ static bool check_buttons(struct check *ck, json_t *action)
     return true;
 }
 
+/* A list: its button label, 1-10 sections, 1-10 rows in all, with the
+ * length limits of titles, ids and descriptions. */
 static bool check_list(struct check *ck, json_t *action)
 {
     json_t *sections = json_object_get(action, "sections"), *s, *r;
@@ -312,6 +327,8 @@ static bool check_list(struct check *ck, json_t *action)
     return true;
 }
 
+/* An interactive message: body, header and footer lengths, then the
+ * rules of its type; other known types are accepted as they are. */
 static bool check_interactive(struct check *ck, json_t *body)
 {
     json_t *in = json_object_get(body, "interactive");
@@ -383,6 +400,11 @@ static int expected_params(const struct sim_template *t, const char *type)
     return 0;
 }
 
+/*
+ * A template send: the template exists in that language and is approved
+ * (paused and disabled have their own codes), and the body and header get
+ * as many parameters as they have placeholders. Sets ck->tpl.
+ */
 static bool check_template(struct sim *sim, struct check *ck, json_t *body)
 {
     json_t *m = json_object_get(body, "template");
@@ -422,6 +444,7 @@ static bool check_template(struct sim *sim, struct check *ck, json_t *body)
     return true;
 }
 
+/* Latitude and longitude, as numbers or numeric strings. */
 static bool check_location(struct check *ck, json_t *body)
 {
     json_t *l = json_object_get(body, "location");
@@ -437,6 +460,7 @@ static bool check_location(struct check *ck, json_t *body)
     return true;
 }
 
+/* At least one contact, each with a formatted name. */
 static bool check_contacts(struct check *ck, json_t *body)
 {
     json_t *list = json_object_get(body, "contacts"), *c;
@@ -553,6 +577,11 @@ static void schedule_failed(struct sim *sim, struct sim_customer *c,
     free(wa_id);
 }
 
+/*
+ * Queue the statuses of an accepted message, step by step apart, with
+ * pricing on sent and delivered; the fault modes may fail, drop,
+ * duplicate or reverse them. See sim_internal.h.
+ */
 void sim_schedule_statuses(struct sim *sim, const char *wa_id,
                            const char *wamid, const char *category,
                            const char *pricing_type, bool only_sent,
@@ -680,43 +709,97 @@ static int send_checks(struct sim *sim, struct check *ck, json_t *body,
     return 0;
 }
 
-/* Pricing of an accepted message: category and type, per §5. */
-static void price(const struct check *ck, bool window, const char **cat,
-                  const char **type)
+/* An accepted message's price, copied out from under the lock. */
+struct price {
+    char category[32];
+    const char *type;
+};
+
+/*
+ * Pricing of an accepted message per the PMP rules: free-form messages are
+ * "service" and free inside the window; templates carry their category,
+ * and a utility template inside the window is free too.
+ */
+static void price_of(const struct check *ck, bool window, struct price *p)
 {
-    static char lower[32];
+    size_t i = 0;
 
     if (!ck->tpl) {
-        *cat = "service";
-        *type = "free_customer_service";
+        snprintf(p->category, sizeof(p->category), "service");
+        p->type = "free_customer_service";
         return;
     }
-    size_t i = 0;
-    for (; ck->tpl->category[i] && i + 1 < sizeof(lower); i++)
-        lower[i] = (char)(ck->tpl->category[i] | 0x20);
-    lower[i] = '\0';
-    *cat = lower;
-    *type = window && strcmp(lower, "utility") == 0 ? "free_customer_service"
-                                                    : "regular";
+    for (; ck->tpl->category[i] && i + 1 < sizeof(p->category); i++)
+        p->category[i] = (char)(ck->tpl->category[i] | 0x20);
+    p->category[i] = '\0';
+    p->type = window && strcmp(p->category, "utility") == 0
+                  ? "free_customer_service"
+                  : "regular";
 }
 
+/*
+ * The envelope checks of a send, before any state is touched:
+ * messaging_product, a recipient that is a phone number and not the
+ * business itself. Fills to (digits only) and returns true, or replies
+ * and returns false.
+ */
+static bool parse_send(struct http_request *req, struct sim *sim, json_t *body,
+                       char *to, size_t to_len)
+{
+    const char *mp =
+        json_string_value(json_object_get(body, "messaging_product"));
+
+    if (!mp || strcmp(mp, "whatsapp") != 0) {
+        sim_graph_error(req, 100,
+                        "The parameter messaging_product is "
+                        "required and must be 'whatsapp'.");
+        return false;
+    }
+    if (json_object_get(body, "status"))
+        return true; /* mark-as-read: no recipient */
+    if (!normalize_phone(json_string_value(json_object_get(body, "to")), to,
+                         to_len)) {
+        sim_graph_error(req, 100,
+                        "The parameter to is required and must be "
+                        "a phone number.");
+        return false;
+    }
+    if (strcmp(to, sim->display_number) == 0) {
+        sim_graph_error(req, 131021, "The recipient is the sender.");
+        return false;
+    }
+    return true;
+}
+
+/* Meta's success answer; templates also get message_status. */
+static json_t *send_reply(json_t *body, const char *to, const char *wamid,
+                          bool is_template)
+{
+    const char *input = json_string_value(json_object_get(body, "to"));
+    json_t *msg = json_pack("{s:s}", "id", wamid);
+
+    if (is_template)
+        json_object_set_new(msg, "message_status", json_string("accepted"));
+    return json_pack("{s:s,s:[{s:s,s:s}],s:[o]}", "messaging_product",
+                     "whatsapp", "contacts", "input", input, "wa_id", to,
+                     "messages", msg);
+}
+
+/*
+ * POST /{ver}/{pnid}/messages: a mark-as-read, or a send checked in
+ * Meta's order, accepted into the ledger, answered at once, with its
+ * statuses following by webhook.
+ */
 void sim_graph_mark_or_send(struct http_request *req)
 {
     struct sim *sim = sim_graph_begin(req, "pnid", "pnid");
     json_t *body = sim ? sim_graph_json(req) : NULL;
     struct check ck = {0};
+    struct price price;
     char to[32];
 
-    if (!body)
-        return;
-    const char *mp =
-        json_string_value(json_object_get(body, "messaging_product"));
-    if (!mp || strcmp(mp, "whatsapp") != 0) {
-        sim_graph_error(req, 100,
-                        "The parameter messaging_product is "
-                        "required and must be 'whatsapp'.");
+    if (!body || !parse_send(req, sim, body, to, sizeof(to)))
         goto out;
-    }
     if (json_object_get(body, "status")) {
         mark_read(req, sim, body);
         goto out;
@@ -724,18 +807,8 @@ void sim_graph_mark_or_send(struct http_request *req)
     const char *type = json_string_value(json_object_get(body, "type"));
     if (!type)
         type = "text";
-    if (!normalize_phone(json_string_value(json_object_get(body, "to")), to,
-                         sizeof(to))) {
-        sim_graph_error(req, 100,
-                        "The parameter to is required and must be "
-                        "a phone number.");
-        goto out;
-    }
-    if (strcmp(to, sim->display_number) == 0) {
-        sim_graph_error(req, 131021, "The recipient is the sender.");
-        goto out;
-    }
 
+    /* check and accept in one critical section, as Meta's counters do */
     pthread_mutex_lock(&sim->lock);
     struct sim_customer *c = sim_customer_get(sim, to, true);
     bool window =
@@ -747,28 +820,17 @@ void sim_graph_mark_or_send(struct http_request *req)
         goto out;
     }
     char *wamid = accept_send(sim, c, body, type);
-    const char *cat, *ptype;
-    price(&ck, window, &cat, &ptype);
-    char *cat_copy = xstrdup(cat);
+    price_of(&ck, window, &price);
     pthread_mutex_unlock(&sim->lock);
 
     const char *opaque =
         json_string_value(json_object_get(body, "biz_opaque_callback_data"));
     /* outside the window and still accepted: Meta fails it async */
     int fail_code = !window && !ck.tpl ? 131047 : 0;
-    sim_schedule_statuses(sim, to, wamid, cat_copy, ptype,
+    sim_schedule_statuses(sim, to, wamid, price.category, price.type,
                           strcmp(type, "reaction") == 0, opaque, fail_code);
-    json_t *reply = json_pack(
-        "{s:s,s:[{s:s,s:s}],s:[{s:s}]}", "messaging_product", "whatsapp",
-        "contacts", "input", json_string_value(json_object_get(body, "to")),
-        "wa_id", to, "messages", "id", wamid);
-    if (ck.tpl)
-        json_object_set_new(
-            json_array_get(json_object_get(reply, "messages"), 0),
-            "message_status", json_string("accepted"));
-    http_reply_json(req, 200, reply);
+    http_reply_json(req, 200, send_reply(body, to, wamid, ck.tpl != NULL));
     free(wamid);
-    free(cat_copy);
 out:
     json_decref(body);
 }

@@ -33,6 +33,7 @@ static bool loopback_callback(const char *url)
     return false;
 }
 
+/* The wa_id of load customer i: 1999 and seven digits. */
 static void load_wa_id(int i, char out[16])
 {
     snprintf(out, 16, "1999%07d", i);
@@ -62,6 +63,10 @@ static void load_tick(struct sim *sim, int n, int rate, double *owed,
     json_decref(msg);
 }
 
+/*
+ * The load thread: send for the run's seconds, then wait (up to a few
+ * seconds) for the webhooks to drain before marking the run done.
+ */
 static void *load_main(void *arg)
 {
     struct sim *sim = arg;
@@ -98,6 +103,8 @@ static void *load_main(void *arg)
     return NULL;
 }
 
+/* Check the bounds and the loopback rule, then start the load thread.
+ * A finished run's thread is joined first. */
 int sim_load_start(struct sim *sim, int n, int rate, int seconds,
                    const char **why)
 {
@@ -143,6 +150,7 @@ out:
     return rc;
 }
 
+/* The customer was waiting for a reply: sample how long. Lock held. */
 void sim_load_on_reply(struct sim *sim, struct sim_customer *c)
 {
     if (!sim->load.running || !c->load_waiting_us)
@@ -152,6 +160,7 @@ void sim_load_on_reply(struct sim *sim, struct sim_customer *c)
     c->load_waiting_us = 0;
 }
 
+/* Ask the load thread to stop and join it; used by sim_stop. */
 void sim_load_stop(struct sim *sim)
 {
     pthread_mutex_lock(&sim->lock);
@@ -163,6 +172,7 @@ void sim_load_stop(struct sim *sim)
         pthread_join(sim->load.thread, NULL);
 }
 
+/* qsort order of int64 samples. */
 static int cmp_i64(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -185,6 +195,7 @@ static void percentiles(const struct sim_samples *s, int64_t *p50, int64_t *p99,
     free(v);
 }
 
+/* Copy out the run's counters and percentiles under the lock. */
 void sim_load_report(struct sim *sim, struct sim_load_report *r)
 {
     memset(r, 0, sizeof(*r));
@@ -202,6 +213,7 @@ void sim_load_report(struct sim *sim, struct sim_load_report *r)
     pthread_mutex_unlock(&sim->lock);
 }
 
+/* The report as the CLI prints it and /sim/load answers. */
 char *sim_load_report_json(const struct sim_load_report *r)
 {
     json_t *j = json_pack(

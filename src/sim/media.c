@@ -50,6 +50,8 @@ static const struct kind kinds[] = {
     {"video", "video/mp4", 16 * MB},
 };
 
+/* The kind of a MIME type (parameters such as "; codecs=opus" are
+ * ignored) and its size cap; NULL when WhatsApp does not take it. */
 const char *sim_media_kind(const char *mime, size_t *max_bytes)
 {
     size_t n = strcspn(mime, ";");
@@ -113,6 +115,11 @@ static bool part_header(const char *head, size_t len, const char *name,
     return false;
 }
 
+/*
+ * Walk the parts of a multipart body, keeping the file part, the "type"
+ * field and the messaging_product field. Never reads past len: every
+ * search is bounded by the end of the body.
+ */
 int sim_multipart_file(const char *content_type, const char *body, size_t len,
                        const char **data, size_t *data_len, char *mime,
                        size_t mime_cap, const char **why)
@@ -195,6 +202,10 @@ static void url_hash(struct sim *sim, const char *id, long long exp,
     free(msg);
 }
 
+/*
+ * The download URL: on the host the caller used, with an expiry and an
+ * HMAC over id and expiry so that neither can be changed.
+ */
 char *sim_media_url(struct sim *sim, struct http_request *req,
                     const struct sim_media *m)
 {
@@ -300,6 +311,7 @@ static const unsigned char mp4_head[] = "\0\0\0\x18"
 static const unsigned char webp_head[] = "RIFF\x1a\0\0\0WEBPVP8 simulated";
 static const unsigned char pdf_doc[] = "%PDF-1.4\n% simulated\n%%EOF\n";
 
+/* A tiny file of the right type for media a virtual customer sends. */
 void sim_media_sample(const char *type, const char **mime,
                       const unsigned char **data, size_t *len)
 {

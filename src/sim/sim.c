@@ -17,6 +17,7 @@
 static struct sim *instance;
 static pthread_mutex_t instance_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The running simulator, for route handlers. */
 struct sim *sim_instance(void)
 {
     pthread_mutex_lock(&instance_lock);
@@ -25,6 +26,7 @@ struct sim *sim_instance(void)
     return s;
 }
 
+/* A copy of v, or of def when v is unset or empty. */
 static char *dup_or(const char *v, const char *def)
 {
     return xstrdup(v && *v ? v : def);
@@ -59,6 +61,7 @@ static void configure(struct sim *sim, const struct sim_options *o)
     sim->next_template_id = 1627019861106475LL;
 }
 
+/* Free a simulator whose threads have stopped. */
 static void sim_free(struct sim *sim)
 {
     sim_state_free(sim);
@@ -73,6 +76,10 @@ static void sim_free(struct sim *sim)
     free(sim);
 }
 
+/*
+ * Build the simulator, then claim the process-wide slot and start the
+ * sender; a second simulator in one process is refused.
+ */
 int sim_start(const struct sim_options *opt, struct sim **out)
 {
     struct sim *sim = xcalloc(1, sizeof(*sim));
@@ -104,6 +111,7 @@ out:
     return rc;
 }
 
+/* Stop the load run and the sender, release the slot, free. */
 void sim_stop(struct sim *sim)
 {
     if (!sim)
@@ -158,6 +166,7 @@ static void build_routes(void)
     nroutes = n + NGRAPH;
 }
 
+/* The /sim/ routes plus the Graph API under /sim/graph. */
 const struct http_route *sim_routes(size_t *count)
 {
     pthread_once(&routes_once, build_routes);
@@ -165,6 +174,7 @@ const struct http_route *sim_routes(size_t *count)
     return routes_prefixed;
 }
 
+/* The /sim/ routes plus the Graph API at the root. */
 const struct http_route *sim_routes_root(size_t *count)
 {
     pthread_once(&routes_once, build_routes);

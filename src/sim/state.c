@@ -34,6 +34,8 @@ static char *user_id_for(const char *wa_id)
     return xasprintf("US.%s", digits);
 }
 
+/* Linear search: the simulator holds at most a few thousand customers.
+ * A new customer gets a full pair-rate bucket. */
 struct sim_customer *sim_customer_get(struct sim *sim, const char *wa_id,
                                       bool create)
 {
@@ -55,6 +57,7 @@ struct sim_customer *sim_customer_get(struct sim *sim, const char *wa_id,
     return c;
 }
 
+/* Free one customer and its ledger. */
 static void customer_free(struct sim_customer *c)
 {
     free(c->wa_id);
@@ -64,6 +67,7 @@ static void customer_free(struct sim_customer *c)
     free(c);
 }
 
+/* Append with the next seq so the phone page sees it. */
 void sim_ledger_add(struct sim *sim, struct sim_customer *c, json_t *entry)
 {
     json_object_set_new(entry, "seq",
@@ -73,6 +77,7 @@ void sim_ledger_add(struct sim *sim, struct sim_customer *c, json_t *entry)
     json_array_append_new(c->ledger, entry);
 }
 
+/* Search from the newest: statuses concern recent messages. */
 json_t *sim_ledger_find(struct sim_customer *c, const char *wamid)
 {
     for (size_t i = json_array_size(c->ledger); i-- > 0;) {
@@ -84,6 +89,8 @@ json_t *sim_ledger_find(struct sim_customer *c, const char *wamid)
     return NULL;
 }
 
+/* Append a status to the entry and bump its seq, so that a polling
+ * phone page picks up the change. */
 void sim_ledger_status(struct sim *sim, const char *wa_id, const char *wamid,
                        const char *status)
 {
@@ -99,6 +106,7 @@ void sim_ledger_status(struct sim *sim, const char *wa_id, const char *wamid,
     json_object_set_new(e, "seq", json_integer((json_int_t)++sim->next_seq));
 }
 
+/* The media with id, or NULL. */
 struct sim_media *sim_media_get(struct sim *sim, const char *id)
 {
     for (size_t i = 0; i < sim->nmedia; i++)
@@ -107,6 +115,8 @@ struct sim_media *sim_media_get(struct sim *sim, const char *id)
     return NULL;
 }
 
+/* Store a copy of the bytes under a fresh numeric id, within the byte
+ * cap of the whole store. */
 struct sim_media *sim_media_add(struct sim *sim, const char *mime,
                                 const void *data, size_t len)
 {
@@ -135,6 +145,7 @@ struct sim_media *sim_media_add(struct sim *sim, const char *mime,
     return m;
 }
 
+/* Free one media item. */
 static void media_free(struct sim_media *m)
 {
     free(m->mime);
@@ -142,6 +153,7 @@ static void media_free(struct sim_media *m)
     free(m);
 }
 
+/* Remove media by id (order in the array does not matter). */
 void sim_media_delete(struct sim *sim, const char *id)
 {
     for (size_t i = 0; i < sim->nmedia; i++) {
@@ -154,6 +166,7 @@ void sim_media_delete(struct sim *sim, const char *id)
     }
 }
 
+/* A template by name and language (NULL: any language). */
 struct sim_template *sim_template_find(struct sim *sim, const char *name,
                                        const char *language)
 {
@@ -166,6 +179,7 @@ struct sim_template *sim_template_find(struct sim *sim, const char *name,
     return NULL;
 }
 
+/* A template by its numeric id. */
 struct sim_template *sim_template_by_id(struct sim *sim, int64_t id)
 {
     for (size_t i = 0; i < sim->ntemplates; i++)
@@ -190,6 +204,7 @@ static const char *parameter_format_of(json_t *components)
     return "POSITIONAL";
 }
 
+/* Add a template (components taken) with the next id. */
 struct sim_template *sim_template_add(struct sim *sim, const char *name,
                                       const char *language,
                                       const char *category, const char *status,
@@ -209,6 +224,7 @@ struct sim_template *sim_template_add(struct sim *sim, const char *name,
     return t;
 }
 
+/* Free one template. */
 static void template_free(struct sim_template *t)
 {
     free(t->name);
@@ -220,6 +236,7 @@ static void template_free(struct sim_template *t)
     free(t);
 }
 
+/* Remove template i, keeping the list order (paging relies on it). */
 void sim_template_remove(struct sim *sim, size_t i)
 {
     template_free(sim->templates[i]);
@@ -242,6 +259,7 @@ static void seed(struct sim *sim, const char *name, const char *lang,
     sim_template_add(sim, name, lang, category, "APPROVED", comps);
 }
 
+/* The approved templates every simulator starts with. */
 void sim_templates_seed(struct sim *sim)
 {
     seed(sim, "hello_world", "en_US", "UTILITY",
@@ -256,6 +274,7 @@ void sim_templates_seed(struct sim *sim)
          "{{1}}님, 주문 {{2}}이(가) 발송되었습니다.", NULL);
 }
 
+/* Back to a fresh simulator: seeds only, full buckets, no faults. */
 void sim_state_reset(struct sim *sim)
 {
     for (size_t i = 0; i < sim->ncustomers; i++)
@@ -275,6 +294,7 @@ void sim_state_reset(struct sim *sim)
     sim->number_last_us = clock_mono_us();
 }
 
+/* Free all state; the simulator is being destroyed. */
 void sim_state_free(struct sim *sim)
 {
     sim_state_reset(sim);
@@ -287,6 +307,7 @@ void sim_state_free(struct sim *sim)
     free(sim->load.reply.v);
 }
 
+/* Count distinct {{...}} placeholders ({{1}} twice counts once). */
 int sim_count_placeholders(const char *text)
 {
     const char *seen[64];
@@ -311,6 +332,7 @@ int sim_count_placeholders(const char *text)
     return n;
 }
 
+/* A uniform draw from the crypto RNG, compared with p. */
 bool sim_chance(double p)
 {
     uint32_t r;
@@ -323,6 +345,7 @@ bool sim_chance(double p)
     return (double)r / 4294967296.0 < p;
 }
 
+/* A wamid shaped like Meta's: "wamid.HBgL" and random base64. */
 char *sim_new_wamid(void)
 {
     uint8_t r[24];
@@ -337,6 +360,7 @@ char *sim_new_wamid(void)
     return id;
 }
 
+/* Code points: count the bytes that do not continue a sequence. */
 size_t sim_utf8_len(const char *s)
 {
     size_t n = 0;
@@ -346,6 +370,7 @@ size_t sim_utf8_len(const char *s)
     return n;
 }
 
+/* Append a latency sample, growing the array. */
 void sim_sample_add(struct sim_samples *s, int64_t v)
 {
     if (s->n == s->cap) {

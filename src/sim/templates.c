@@ -33,6 +33,7 @@ static char *cursor_of(size_t pos)
     return crypto_base64(s, strlen(s));
 }
 
+/* The position a cursor names; 0 for none or garbage. */
 static size_t pos_of(const char *cursor)
 {
     uint8_t raw[32];
@@ -54,6 +55,8 @@ static bool listed(const struct sim_template *t, const char *status,
            (!name || strstr(t->name, name));
 }
 
+/* GET /{ver}/{waba}/message_templates: a page of templates with Meta's
+ * paging object (cursors, and next when more match). */
 void sim_graph_templates_list(struct http_request *req)
 {
     struct sim *sim = sim_graph_begin(req, "waba", "waba");
@@ -106,6 +109,7 @@ static bool name_ok(const char *n)
     return true;
 }
 
+/* The three categories a template may be created in. */
 static bool category_ok(const char *c)
 {
     return c && (strcmp(c, "MARKETING") == 0 || strcmp(c, "UTILITY") == 0 ||
@@ -134,6 +138,8 @@ static bool components_ok(json_t *comps)
     return body;
 }
 
+/* POST /{ver}/{waba}/message_templates: validate, store as PENDING and
+ * schedule the approval. */
 void sim_graph_templates_create(struct http_request *req)
 {
     struct sim *sim = sim_graph_begin(req, "waba", "waba");
@@ -176,6 +182,8 @@ out:
     json_decref(body);
 }
 
+/* DELETE /{ver}/{waba}/message_templates?name=[&hsm_id=]: every
+ * language of a name, or the one template with that id. */
 void sim_graph_templates_delete(struct http_request *req)
 {
     struct sim *sim = sim_graph_begin(req, "waba", "waba");
@@ -216,6 +224,8 @@ static json_t *template_event(const struct sim_template *t, const char *event)
         t->category, "reason", "NONE");
 }
 
+/* Approve the templates whose review delay has passed and queue their
+ * status webhooks (outside the lock). */
 void sim_templates_tick(struct sim *sim)
 {
     char *bodies[16];
@@ -260,6 +270,7 @@ static json_t *media_json(struct sim *sim, struct http_request *req,
     return o;
 }
 
+/* GET /{ver}/{id}: a media object or a template. */
 void sim_graph_object_get(struct http_request *req)
 {
     const char *ver = http_param(req, "ver");
@@ -292,6 +303,7 @@ void sim_graph_object_get(struct http_request *req)
     http_reply_json(req, 200, o);
 }
 
+/* DELETE /{ver}/{id}: media only. */
 void sim_graph_object_delete(struct http_request *req)
 {
     struct sim *sim = sim_graph_begin(req, NULL, NULL);

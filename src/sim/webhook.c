@@ -44,6 +44,7 @@ struct sim_sender {
     int nactive;
 };
 
+/* Free a delivery and its body. */
 static void delivery_free(struct delivery *d)
 {
     free(d->key);
@@ -65,6 +66,7 @@ static void enqueue(struct sim_sender *s, struct delivery *d)
     s->queued++;
 }
 
+/* The whatsapp_business_account envelope around one change. */
 char *sim_webhook_envelope(struct sim *sim, const char *field, json_t *value,
                            bool with_time)
 {
@@ -82,6 +84,8 @@ char *sim_webhook_envelope(struct sim *sim, const char *field, json_t *value,
     return text;
 }
 
+/* Queue a delivery and wake the sender. Without a callback the status
+ * is written to the ledger at once. */
 void sim_webhook_queue(struct sim *sim, char *body, int delay_ms,
                        const char *key, bool ordered, const char *mark_wamid,
                        const char *mark_status)
@@ -119,12 +123,14 @@ static bool key_busy(struct sim_sender *s, const char *key)
     return false;
 }
 
+/* libcurl write callback into a struct buf. */
 size_t sim_curl_collect(char *p, size_t size, size_t n, void *ud)
 {
     buf_append(ud, p, size * n);
     return size * n;
 }
 
+/* libcurl write callback that drops the answer body. */
 static size_t discard(char *p, size_t size, size_t n, void *ud)
 {
     return size * n;
@@ -244,6 +250,11 @@ static void reap(struct sim *sim)
     }
 }
 
+/*
+ * The sender loop: start due deliveries, drive transfers, collect the
+ * finished ones, tick template approvals, then sleep in curl until a
+ * socket is ready, a wakeup comes or TICK_MS passes.
+ */
 static void *sender_main(void *arg)
 {
     struct sim *sim = arg;
@@ -268,6 +279,7 @@ static void *sender_main(void *arg)
     return NULL;
 }
 
+/* Create the multi handle and start the sender thread. */
 int sim_sender_start(struct sim *sim)
 {
     struct sim_sender *s = xcalloc(1, sizeof(*s));
@@ -294,6 +306,7 @@ static void drop_all(struct sim_sender *s)
     s->queued = 0;
 }
 
+/* Stop and join the sender, then free transfers and the queue. */
 void sim_sender_stop(struct sim *sim)
 {
     struct sim_sender *s = sim->sender;
@@ -317,12 +330,14 @@ void sim_sender_stop(struct sim *sim)
     sim->sender = NULL;
 }
 
+/* Drop queued deliveries (lock held); transfers in flight finish. */
 void sim_webhook_clear(struct sim *sim)
 {
     if (sim->sender)
         drop_all(sim->sender);
 }
 
+/* Deliveries queued or in flight (lock held). */
 size_t sim_webhook_pending(struct sim *sim)
 {
     return sim->sender ? sim->sender->queued + (size_t)sim->sender->nactive : 0;
