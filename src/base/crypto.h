@@ -33,6 +33,9 @@ void crypto_hmac_sha256(const void *key, size_t key_len, const void *msg,
 /* Compare n bytes in time independent of where they differ. */
 bool crypto_equal(const void *a, const void *b, size_t n);
 
+/* Overwrite n bytes of secret memory in a way the compiler keeps. */
+void crypto_wipe(void *p, size_t n);
+
 /* Lowercase hex of n bytes into out, which holds 2n+1 bytes. */
 void crypto_hex(const uint8_t *p, size_t n, char *out);
 
