@@ -10,7 +10,8 @@
 void ai_predict_all(const struct ai_model *m, const struct ai_dataset *d,
                     const char ***pred, double **conf);
 double ai_pick_threshold(const struct ai_dataset *d, const char **pred,
-                         const double *conf, const char *none_label);
+                         const double *conf, const char *none_label,
+                         bool balanced);
 int ai_score_set(const struct ai_model *m, const struct ai_dataset *d,
                  const char **pred, const double *conf, const char *lang,
                  double *acc, double *f1);

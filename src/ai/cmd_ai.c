@@ -215,8 +215,9 @@ static void split_dev(const struct ai_dataset *d, struct ai_dataset *fit,
     }
 }
 
-/* Train on all but a dev part, pick the threshold there, then train on
- * everything with it. Returns the final model or NULL. */
+/* Train on all but a dev part, pick the threshold there (for accuracy),
+ * then train on everything with it; or, given a dev set, train once and
+ * pick the balanced threshold on it. Returns the final model or NULL. */
 static struct ai_model *train_calibrated(const struct ai_dataset *d,
                                          const char *none_label,
                                          const struct ai_dataset *dev_in,
@@ -236,7 +237,7 @@ static struct ai_model *train_calibrated(const struct ai_dataset *d,
     if (m == NULL)
         return NULL;
     ai_predict_all(m, cal, &pred, &conf);
-    t = ai_pick_threshold(cal, pred, conf, none_label);
+    t = ai_pick_threshold(cal, pred, conf, none_label, dev_in != NULL);
     free(pred);
     free(conf);
     if (cal == &dev) {

@@ -45,12 +45,16 @@ static const char *decide(const char *pred, double conf, double threshold)
 }
 
 /*
- * Threshold in 0.02 steps that maximises the mean of in-scope accuracy
- * and recall of "none" (gold label none_label) over d; with no "none"
- * example, the one that maximises accuracy.
+ * Threshold in 0.02 steps that maximises accuracy over d, where "none"
+ * (gold label none_label) is right when the confidence falls below the
+ * threshold. balanced weighs the "none" examples as much as all the others
+ * together (the mean of in-scope accuracy and out-of-scope recall), for
+ * benchmarks that report both; otherwise each example counts once, as the
+ * held-out figures do.
  */
 double ai_pick_threshold(const struct ai_dataset *d, const char **pred,
-                         const double *conf, const char *none_label)
+                         const double *conf, const char *none_label,
+                         bool balanced)
 {
     double best_t = 0, best = -1;
 
@@ -66,9 +70,9 @@ double ai_pick_threshold(const struct ai_dataset *d, const char **pred,
             out_ok += is_none &&
                       (strcmp(p, "none") == 0 || strcmp(p, none_label) == 0);
         }
-        double s = out > 0 ? (in ? (double)in_ok / in : 0) / 2 +
-                                 (double)out_ok / out / 2
-                           : (double)in_ok / (in ? in : 1);
+        double s = balanced && out > 0 && in > 0
+                       ? (double)in_ok / in / 2 + (double)out_ok / out / 2
+                       : (double)(in_ok + out_ok) / (in + out ? in + out : 1);
         if (s > best + 1e-9) {
             best = s;
             best_t = t;

@@ -42,6 +42,15 @@ static uint32_t rd32(const unsigned char *p)
     return v;
 }
 
+static void free_labels(struct ai_model *m)
+{
+    if (m->label != NULL)
+        for (int i = 0; i < m->nclass; i++)
+            free(m->label[i]);
+    free(m->label);
+    m->label = NULL;
+}
+
 /* Read the labels that follow the header; returns the offset after their
  * padding, or 0 if they run past len. */
 static size_t parse_labels(const unsigned char *b, size_t len,
@@ -61,8 +70,8 @@ static size_t parse_labels(const unsigned char *b, size_t len,
 
 /*
  * Check and map a model image. Returns AI_OK with m pointing into data
- * (labels are copied), or AI_NO_MODEL if the image is short, of another
- * format or inconsistent.
+ * (labels are copied), or AI_NO_MODEL, with nothing left to free, if the
+ * image is short, of another format or inconsistent.
  */
 enum ai_rc ai_model_parse(const void *data, size_t len, struct ai_model *m)
 {
@@ -84,8 +93,10 @@ enum ai_rc ai_model_parse(const void *data, size_t len, struct ai_model *m)
     off = parse_labels(b, len, m);
     need = off + (size_t)m->nclass * 8 + (size_t)m->nrow * 4 +
            (size_t)m->nrow * (size_t)m->nclass;
-    if (off == 0 || need > len)
+    if (off == 0 || need > len) {
+        free_labels(m);
         return AI_NO_MODEL;
+    }
     m->bias = (float *)(b + off);
     m->scale = m->bias + m->nclass;
     m->row_id = (uint32_t *)(m->scale + m->nclass);
@@ -117,14 +128,6 @@ static void *read_file(const char *path, size_t *len)
     }
     fclose(f);
     return data;
-}
-
-static void free_labels(struct ai_model *m)
-{
-    if (m->label != NULL)
-        for (int i = 0; i < m->nclass; i++)
-            free(m->label[i]);
-    free(m->label);
 }
 
 enum ai_rc ai_model_load(const char *path, struct ai_model **out)

@@ -160,7 +160,7 @@ static void test_model_rejects_damage(void **state)
     memcpy(img, m->image, m->image_len);
     assert_int_equal(ai_model_parse(img, 10, &bad), AI_NO_MODEL);
     assert_int_equal(ai_model_parse(img, m->image_len - 1, &bad), AI_NO_MODEL);
-    free(bad.label);
+    assert_null(bad.label);
     img[0] = 'X';
     assert_int_equal(ai_model_parse(img, m->image_len, &bad), AI_NO_MODEL);
     free(img);
