@@ -24,12 +24,15 @@
 #define API_PAGE_MAX     200
 
 struct jobs;
+struct wa_channel;
 
 /* What every handler can reach through http_app(req). */
 struct app {
     struct store *store;
     struct http_server *http;
     struct jobs *jobs;
+    struct wa_channel *channel;
+    const char *data_dir;
     uint8_t master_key[CRYPTO_KEY_LEN];
     const char *node_id;
     int64_t session_ttl_ms;

@@ -22,6 +22,8 @@
 #include "core/demo.h"
 #include "core/events.h"
 #include "jobs/jobs.h"
+#include "sim/sim.h"
+#include "whatsapp/channel.h"
 
 struct serve_config {
     const char *listen;
@@ -32,6 +34,8 @@ struct serve_config {
     const char *public_url;
     const char *node_name;
     const char *demo_password;
+    const char *demo_app_secret;
+    const char *demo_verify_token;
     bool demo;
     long threads;
     long workers;
@@ -57,6 +61,12 @@ static const struct opt serve_opts[] = {
      "seed a demo account on an empty installation", NULL},
     {"demo-password", "PARLEY_DEMO_PASSWORD", OPT_STRING, "demo-password",
      OFF(demo_password), "password of the seeded demo users", "TEXT"},
+    {"demo-app-secret", "PARLEY_DEMO_APP_SECRET", OPT_STRING, "demo-app-secret",
+     OFF(demo_app_secret), "app secret of the demo inbox and its simulator",
+     "TEXT"},
+    {"demo-verify-token", "PARLEY_DEMO_VERIFY_TOKEN", OPT_STRING,
+     "demo-verify-token", OFF(demo_verify_token),
+     "webhook verify token of the demo inbox", "TEXT"},
     {"log-level", "PARLEY_LOG_LEVEL", OPT_STRING, "info", OFF(log_level),
      "error, warn, info or debug", "LEVEL"},
     {"master-key", "PARLEY_MASTER_KEY", OPT_STRING, NULL, OFF(master_key),
@@ -93,9 +103,15 @@ static const struct opt serve_opts[] = {
 struct server {
     struct serve_config cfg;
     struct app app;
+    struct wa_channel channel;
+    struct sim *sim; /* the in-process simulator under --demo */
     char node[128];
     struct http_route *routes;
 };
+
+/* The demo inbox's Graph token: the in-process simulator checks it. */
+#define DEMO_ACCESS_TOKEN "demo-access-token"
+#define MAX_ROUTES        512
 
 static enum job_result purge_sessions(struct db *db, struct job *job, void *arg)
 {
@@ -167,19 +183,45 @@ static int start_jobs(struct server *s)
     struct jobs *j = jobs_new(s->app.store, s->node, (int)s->cfg.workers);
 
     s->app.jobs = j;
+    s->channel = (struct wa_channel){.store = s->app.store,
+                                     .jobs = j,
+                                     .master_key = s->app.master_key,
+                                     .data_dir = s->cfg.data,
+                                     .node_id = s->node};
+    s->app.channel = &s->channel;
+    s->app.data_dir = s->cfg.data;
     if (jobs_register(j, "auth.purge_sessions", purge_sessions, NULL) != 0 ||
         jobs_every(j, "auth.purge_sessions", 3600 * 1000) != STORE_OK ||
-        jobs_start(j) != 0) {
+        wa_channel_init(&s->channel) != 0 || jobs_start(j) != 0) {
         fprintf(stderr, "parley serve: cannot start the job workers\n");
         return 1;
     }
     return 0;
 }
 
+/* Every route of this server: the API, the channel, and under --demo the
+ * simulator's. */
+static size_t collect_routes(struct server *s)
+{
+    size_t n, at = 0;
+    const struct http_route *r = api_routes(&n);
+
+    s->routes = xcalloc(MAX_ROUTES, sizeof *s->routes);
+    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
+        s->routes[at++] = r[i];
+    at += wa_channel_routes(s->routes + at, MAX_ROUTES - at);
+    if (s->cfg.demo) {
+        r = sim_routes(&n);
+        for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
+            s->routes[at++] = r[i];
+    }
+    return at;
+}
+
 static int start_http(struct server *s)
 {
-    size_t count;
-    const struct http_route *routes = api_routes(&count);
+    size_t count = collect_routes(s);
+    const struct http_route *routes = s->routes;
     struct http_options opt = {
         .listen = s->cfg.listen,
         .threads = (int)s->cfg.threads,
@@ -197,6 +239,38 @@ static int start_http(struct server *s)
     api_events_attach(&s->app);
     if (http_server_start(&opt, &s->app.http) != 0) {
         fprintf(stderr, "parley serve: cannot listen on %s\n", s->cfg.listen);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Under --demo: start the in-process simulator aimed at our own webhook,
+ * and point the demo inbox at its Graph API. Both need the port, known
+ * only once the server listens.
+ */
+static int start_demo_channel(struct server *s)
+{
+    char graph[128], callback[128];
+    int port = http_server_port(s->app.http);
+    struct sim_options so = {.callback_url = callback,
+                             .app_secret = s->cfg.demo_app_secret,
+                             .verify_token = s->cfg.demo_verify_token,
+                             .access_token = DEMO_ACCESS_TOKEN,
+                             .phone_number_id = DEMO_PHONE_NUMBER_ID,
+                             .display_number = DEMO_DISPLAY_NUMBER,
+                             .waba_id = DEMO_WABA_ID};
+    struct demo_inbox in = {graph, DEMO_ACCESS_TOKEN, s->cfg.demo_app_secret,
+                            s->cfg.demo_verify_token};
+
+    snprintf(graph, sizeof graph, "http://127.0.0.1:%d/sim/graph", port);
+    snprintf(callback, sizeof callback, "http://127.0.0.1:%d/webhooks/whatsapp",
+             port);
+    struct db *db = store_acquire(s->app.store);
+    enum store_rc rc = demo_seed_inbox(db, s->app.master_key, &in);
+    store_release(db);
+    if (rc != STORE_OK || sim_start(&so, &s->sim) != 0) {
+        fprintf(stderr, "parley serve: cannot start the demo channel\n");
         return 1;
     }
     return 0;
@@ -236,13 +310,18 @@ static void shut_down(struct server *s)
     if (s->app.http)
         http_server_stop(s->app.http);
     s->app.http = NULL;
-    if (s->app.jobs) {
+    sim_stop(s->sim);
+    s->sim = NULL;
+    if (s->app.jobs)
         jobs_stop(s->app.jobs, 10000);
+    /* After the workers: the channel's job handlers use what it frees. */
+    wa_channel_stop(&s->channel);
+    if (s->app.jobs)
         jobs_free(s->app.jobs);
-    }
     events_reset();
     if (s->app.store)
         store_close(s->app.store);
+    free(s->routes);
     log_info("stopped", "node=%s", s->node);
 }
 
@@ -272,7 +351,8 @@ int cmd_serve(int argc, char **argv)
                        &s.app.store) ||
         (s.cfg.demo && seed_demo(&s)) ||
         events_listen(s.app.store, s.node) != STORE_OK || start_jobs(&s) ||
-        start_http(&s)) {
+        start_http(&s) || (s.cfg.demo && start_demo_channel(&s)) ||
+        wa_channel_start(&s.channel) != 0) {
         shut_down(&s);
         return 1;
     }

@@ -11,9 +11,9 @@
 #include "base/mem.h"
 #include "core/sql.h"
 
-#define CONTACT_COLUMNS                                                   \
-    "id, account_id, wa_id, bsuid, name, profile_name, phone, email, "    \
-    "attributes, language, marketing_opt_out, blocked, created_at, "      \
+#define CONTACT_COLUMNS                                                        \
+    "id, account_id, wa_id, bsuid, name, profile_name, phone, email, "         \
+    "attributes, language, marketing_opt_out, blocked, created_at, "           \
     "updated_at, last_seen_at"
 
 static char *dup_or_null(const char *s)
@@ -42,8 +42,7 @@ static void read_contact(struct db_stmt *st, struct contact *c)
 
 /* The id of the contact whose column (wa_id or bsuid) is value, or 0. */
 static enum store_rc find_by(struct db *db, int64_t account_id,
-                             const char *column, const char *value,
-                             int64_t *id)
+                             const char *column, const char *value, int64_t *id)
 {
     struct db_stmt *st;
     char sql[160];
@@ -71,9 +70,11 @@ static enum store_rc create_contact(struct db *db, int64_t account_id,
     struct db_stmt *st;
     char phone[64] = "";
     enum store_rc rc = db_prepare(
-        db, "INSERT INTO contacts (account_id, wa_id, bsuid, profile_name, "
-            "phone, created_at, updated_at, last_seen_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id", &st);
+        db,
+        "INSERT INTO contacts (account_id, wa_id, bsuid, profile_name, "
+        "phone, created_at, updated_at, last_seen_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id",
+        &st);
 
     if (rc)
         return rc;
@@ -94,13 +95,15 @@ static enum store_rc update_seen(struct db *db, int64_t id, const char *wa_id,
                                  int64_t at)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "UPDATE contacts SET wa_id = COALESCE(wa_id, $2), "
-            "bsuid = COALESCE(bsuid, $3), "
-            "phone = CASE WHEN phone = '' AND $2 IS NOT NULL "
-            "THEN '+' || $2 ELSE phone END, "
-            "profile_name = COALESCE($4, profile_name), "
-            "last_seen_at = $5, updated_at = $5 WHERE id = $1", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "UPDATE contacts SET wa_id = COALESCE(wa_id, $2), "
+                   "bsuid = COALESCE(bsuid, $3), "
+                   "phone = CASE WHEN phone = '' AND $2 IS NOT NULL "
+                   "THEN '+' || $2 ELSE phone END, "
+                   "profile_name = COALESCE($4, profile_name), "
+                   "last_seen_at = $5, updated_at = $5 WHERE id = $1",
+                   &st);
 
     if (rc)
         return rc;
@@ -198,9 +201,10 @@ enum store_rc contact_get(struct db *db, int64_t account_id, int64_t id,
                           struct contact *out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " CONTACT_COLUMNS " FROM contacts "
-            "WHERE account_id = $1 AND id = $2", &st);
+    enum store_rc rc = db_prepare(db,
+                                  "SELECT " CONTACT_COLUMNS " FROM contacts "
+                                  "WHERE account_id = $1 AND id = $2",
+                                  &st);
 
     if (rc)
         return rc;
@@ -234,9 +238,10 @@ enum store_rc contact_set_marketing(struct db *db, int64_t account_id,
                                     const char *wa_id, bool opted_out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "UPDATE contacts SET marketing_opt_out = $3 "
-            "WHERE account_id = $1 AND wa_id = $2", &st);
+    enum store_rc rc = db_prepare(db,
+                                  "UPDATE contacts SET marketing_opt_out = $3 "
+                                  "WHERE account_id = $1 AND wa_id = $2",
+                                  &st);
 
     if (rc)
         return rc;
@@ -248,19 +253,18 @@ enum store_rc contact_set_marketing(struct db *db, int64_t account_id,
 
 json_t *contact_json(const struct contact *c)
 {
-    const char *shown = c->name[0] ? c->name
+    const char *shown = c->name[0]           ? c->name
                         : c->profile_name[0] ? c->profile_name
                                              : c->phone;
     json_t *attrs = json_loads(c->attributes, 0, NULL);
 
     return json_pack(
         "{sI ss s:s? s:s? ss ss ss ss so ss sb sb sI sI sI}", "id",
-        (json_int_t)c->id, "name", shown, "wa_id", c->wa_id, "bsuid",
-        c->bsuid, "profile_name", c->profile_name, "custom_name", c->name,
-        "phone", c->phone, "email", c->email, "attributes",
+        (json_int_t)c->id, "name", shown, "wa_id", c->wa_id, "bsuid", c->bsuid,
+        "profile_name", c->profile_name, "custom_name", c->name, "phone",
+        c->phone, "email", c->email, "attributes",
         attrs ? attrs : json_object(), "language", c->language,
         "marketing_opt_out", c->marketing_opt_out, "blocked", c->blocked,
         "created_at", (json_int_t)c->created_at, "updated_at",
-        (json_int_t)c->updated_at, "last_seen_at",
-        (json_int_t)c->last_seen_at);
+        (json_int_t)c->updated_at, "last_seen_at", (json_int_t)c->last_seen_at);
 }

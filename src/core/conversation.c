@@ -10,11 +10,11 @@
 #include "base/mem.h"
 #include "core/sql.h"
 
-#define CONV_COLUMNS                                                       \
-    "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, " \
-    "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "          \
-    "c.last_message_id, c.last_message_at, c.last_customer_message_at, "   \
-    "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "           \
+#define CONV_COLUMNS                                                           \
+    "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, "     \
+    "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "              \
+    "c.last_message_id, c.last_message_at, c.last_customer_message_at, "       \
+    "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "               \
     "c.created_at, c.updated_at, c.resolved_at"
 #define CONV_NCOLS 19
 
@@ -50,14 +50,16 @@ static void read_conversation(struct db_stmt *st, struct conversation *c)
 
 enum store_rc conversation_for_inbound(struct db *db, int64_t account_id,
                                        int64_t inbox_id, int64_t contact_id,
-                                       int64_t team_id, int64_t at,
-                                       int64_t *id, bool *created)
+                                       int64_t team_id, int64_t at, int64_t *id,
+                                       bool *created)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT id FROM conversations WHERE account_id = $1 AND "
-            "contact_id = $2 AND inbox_id = $3 AND status <> 'resolved' "
-            "ORDER BY id DESC LIMIT 1", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT id FROM conversations WHERE account_id = $1 AND "
+                   "contact_id = $2 AND inbox_id = $3 AND status <> 'resolved' "
+                   "ORDER BY id DESC LIMIT 1",
+                   &st);
 
     if (rc)
         return rc;
@@ -94,20 +96,22 @@ enum store_rc conversation_note_inbound(struct db *db, int64_t id,
     struct db_stmt *st;
     /* Messages can arrive out of order: only a newer one becomes the
      * last message. */
-    enum store_rc rc = db_prepare(
-        db, "UPDATE conversations SET "
-            "last_message_id = CASE WHEN $3 >= last_message_at "
-            "THEN $2 ELSE last_message_id END, "
-            "last_message_at = CASE WHEN $3 >= last_message_at "
-            "THEN $3 ELSE last_message_at END, "
-            "last_customer_message_at = $3, "
-            "unread_count = unread_count + 1, "
-            "waiting_since = COALESCE(waiting_since, $3), "
-            "status = CASE WHEN status = 'snoozed' THEN 'open' "
-            "ELSE status END, "
-            "snoozed_until = CASE WHEN status = 'snoozed' THEN NULL "
-            "ELSE snoozed_until END, "
-            "updated_at = $4 WHERE id = $1", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "UPDATE conversations SET "
+                   "last_message_id = CASE WHEN $3 >= last_message_at "
+                   "THEN $2 ELSE last_message_id END, "
+                   "last_message_at = CASE WHEN $3 >= last_message_at "
+                   "THEN $3 ELSE last_message_at END, "
+                   "last_customer_message_at = $3, "
+                   "unread_count = unread_count + 1, "
+                   "waiting_since = COALESCE(waiting_since, $3), "
+                   "status = CASE WHEN status = 'snoozed' THEN 'open' "
+                   "ELSE status END, "
+                   "snoozed_until = CASE WHEN status = 'snoozed' THEN NULL "
+                   "ELSE snoozed_until END, "
+                   "updated_at = $4 WHERE id = $1",
+                   &st);
 
     if (rc)
         return rc;
@@ -124,16 +128,18 @@ enum store_rc conversation_note_outbound(struct db *db, int64_t id,
 {
     struct db_stmt *st;
     enum store_rc rc = db_prepare(
-        db, "UPDATE conversations SET last_message_id = $2, "
-            "last_message_at = $3, "
-            "last_agent_reply_at = CASE WHEN $4 = 1 THEN $3 "
-            "ELSE last_agent_reply_at END, "
-            "first_reply_at = CASE WHEN $4 = 1 THEN "
-            "COALESCE(first_reply_at, $3) ELSE first_reply_at END, "
-            "waiting_since = CASE WHEN $4 = 1 THEN NULL "
-            "ELSE waiting_since END, "
-            "unread_count = CASE WHEN $4 = 1 THEN 0 ELSE unread_count END, "
-            "updated_at = $3 WHERE id = $1", &st);
+        db,
+        "UPDATE conversations SET last_message_id = $2, "
+        "last_message_at = $3, "
+        "last_agent_reply_at = CASE WHEN $4 = 1 THEN $3 "
+        "ELSE last_agent_reply_at END, "
+        "first_reply_at = CASE WHEN $4 = 1 THEN "
+        "COALESCE(first_reply_at, $3) ELSE first_reply_at END, "
+        "waiting_since = CASE WHEN $4 = 1 THEN NULL "
+        "ELSE waiting_since END, "
+        "unread_count = CASE WHEN $4 = 1 THEN 0 ELSE unread_count END, "
+        "updated_at = $3 WHERE id = $1",
+        &st);
 
     if (rc)
         return rc;
@@ -148,9 +154,11 @@ enum store_rc conversation_get(struct db *db, int64_t account_id, int64_t id,
                                struct conversation *out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " CONV_COLUMNS " FROM conversations c "
-            "WHERE c.account_id = $1 AND c.id = $2", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT " CONV_COLUMNS " FROM conversations c "
+                   "WHERE c.account_id = $1 AND c.id = $2",
+                   &st);
 
     if (rc)
         return rc;
@@ -178,24 +186,23 @@ json_t *conversation_json(const struct conversation *c)
     return json_pack(
         "{sI sI sI ss si so so so sI so so so so so so sI sI so}", "id",
         (json_int_t)c->id, "inbox_id", (json_int_t)c->inbox_id, "contact_id",
-        (json_int_t)c->contact_id, "status", c->status, "priority",
-        c->priority, "assignee_id", id_or_null(c->assignee_id), "team_id",
-        id_or_null(c->team_id), "snoozed_until",
-        id_or_null(c->snoozed_until), "unread_count",
-        (json_int_t)c->unread_count, "last_message_at",
+        (json_int_t)c->contact_id, "status", c->status, "priority", c->priority,
+        "assignee_id", id_or_null(c->assignee_id), "team_id",
+        id_or_null(c->team_id), "snoozed_until", id_or_null(c->snoozed_until),
+        "unread_count", (json_int_t)c->unread_count, "last_message_at",
         id_or_null(c->last_message_at), "last_customer_message_at",
         id_or_null(c->last_customer_message_at), "last_agent_reply_at",
         id_or_null(c->last_agent_reply_at), "first_reply_at",
         id_or_null(c->first_reply_at), "waiting_since",
         id_or_null(c->waiting_since), "last_message_id",
-        id_or_null(c->last_message_id), "created_at",
-        (json_int_t)c->created_at, "updated_at", (json_int_t)c->updated_at,
-        "resolved_at", id_or_null(c->resolved_at));
+        id_or_null(c->last_message_id), "created_at", (json_int_t)c->created_at,
+        "updated_at", (json_int_t)c->updated_at, "resolved_at",
+        id_or_null(c->resolved_at));
 }
 
 /* The contact and last message columns that follow CONV_COLUMNS. */
-#define LIST_EXTRA                                                        \
-    ", p.name, p.profile_name, p.phone, p.wa_id, m.id, m.direction, "     \
+#define LIST_EXTRA                                                             \
+    ", p.name, p.profile_name, p.phone, p.wa_id, m.id, m.direction, "          \
     "m.type, m.text, m.status, m.created_at, m.private"
 
 static json_t *list_row_json(struct db_stmt *st, const struct conversation *c)
@@ -205,26 +212,27 @@ static json_t *list_row_json(struct db_stmt *st, const struct conversation *c)
     const char *phone = db_col_text(st, k + 2);
     json_t *o = conversation_json(c);
 
-    json_object_set_new(
-        o, "contact",
-        json_pack("{sI ss s:s? ss}", "id", (json_int_t)c->contact_id, "name",
-                  name && name[0] ? name
-                  : profile && profile[0] ? profile
-                                          : phone ? phone : "",
-                  "wa_id", db_col_text(st, k + 3), "phone", phone ? phone : ""));
+    json_object_set_new(o, "contact",
+                        json_pack("{sI ss s:s? ss}", "id",
+                                  (json_int_t)c->contact_id, "name",
+                                  name && name[0]         ? name
+                                  : profile && profile[0] ? profile
+                                  : phone                 ? phone
+                                                          : "",
+                                  "wa_id", db_col_text(st, k + 3), "phone",
+                                  phone ? phone : ""));
     if (db_col_is_null(st, k + 4)) {
         json_object_set_new(o, "last_message", json_null());
         return o;
     }
     json_object_set_new(
         o, "last_message",
-        json_pack("{sI ss ss ss ss sI sb}", "id",
-                  (json_int_t)db_col_int64(st, k + 4), "direction",
-                  db_col_text(st, k + 5), "type", db_col_text(st, k + 6),
-                  "text", db_col_text(st, k + 7), "status",
-                  db_col_text(st, k + 8), "created_at",
-                  (json_int_t)db_col_int64(st, k + 9), "private",
-                  db_col_int64(st, k + 10) != 0));
+        json_pack(
+            "{sI ss ss ss ss sI sb}", "id", (json_int_t)db_col_int64(st, k + 4),
+            "direction", db_col_text(st, k + 5), "type", db_col_text(st, k + 6),
+            "text", db_col_text(st, k + 7), "status", db_col_text(st, k + 8),
+            "created_at", (json_int_t)db_col_int64(st, k + 9), "private",
+            db_col_int64(st, k + 10) != 0));
     return o;
 }
 
@@ -236,15 +244,17 @@ enum store_rc conversation_list(struct db *db,
     struct db_stmt *st;
     struct conversation c;
     json_t *list;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " CONV_COLUMNS LIST_EXTRA " FROM conversations c "
-            "JOIN contacts p ON p.id = c.contact_id "
-            "LEFT JOIN messages m ON m.id = c.last_message_id "
-            "WHERE c.account_id = $1 AND (CAST($2 AS TEXT) = 'all' OR "
-            "c.status = $2) "
-            "AND (CAST($3 AS BIGINT) = 0 OR c.last_message_at < $3 OR "
-            "(c.last_message_at = $3 AND c.id < $4)) "
-            "ORDER BY c.last_message_at DESC, c.id DESC LIMIT $5", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT " CONV_COLUMNS LIST_EXTRA " FROM conversations c "
+                   "JOIN contacts p ON p.id = c.contact_id "
+                   "LEFT JOIN messages m ON m.id = c.last_message_id "
+                   "WHERE c.account_id = $1 AND (CAST($2 AS TEXT) = 'all' OR "
+                   "c.status = $2) "
+                   "AND (CAST($3 AS BIGINT) = 0 OR c.last_message_at < $3 OR "
+                   "(c.last_message_at = $3 AND c.id < $4)) "
+                   "ORDER BY c.last_message_at DESC, c.id DESC LIMIT $5",
+                   &st);
 
     if (rc)
         return rc;

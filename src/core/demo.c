@@ -3,8 +3,11 @@
  */
 #include "core/demo.h"
 
+#include <stdlib.h>
+
 #include "base/log.h"
 #include "core/account.h"
+#include "core/inbox.h"
 #include "core/team.h"
 #include "core/user.h"
 
@@ -68,4 +71,57 @@ enum store_rc demo_seed(struct db *db, const char *password, bool *seeded,
     if (*seeded)
         log_info("demo_seeded", "account=%lld", (long long)a.account_id);
     return rc;
+}
+
+struct inbox_args {
+    const uint8_t *master;
+    const struct demo_inbox *in;
+};
+
+static enum store_rc seed_inbox_tx(struct db *db, void *arg)
+{
+    struct inbox_args *a = arg;
+    struct inbox existing;
+    struct user admin;
+    char *hash = NULL;
+    int64_t id;
+    struct inbox_input in = {
+        .name = "WhatsApp (demo)",
+        .phone_number_id = DEMO_PHONE_NUMBER_ID,
+        .waba_id = DEMO_WABA_ID,
+        .display_phone_number = DEMO_DISPLAY_NUMBER,
+        .graph_base_url = a->in->graph_base_url,
+        .graph_version = INBOX_DEFAULT_GRAPH_VERSION,
+        .throughput_mps = 80,
+        .access_token = a->in->access_token,
+        .app_secret = a->in->app_secret,
+        .verify_token = a->in->verify_token,
+    };
+    enum store_rc rc = inbox_find_by_phone(db, DEMO_PHONE_NUMBER_ID, &existing);
+
+    if (rc == STORE_OK) {
+        rc = inbox_update(db, a->master, existing.account_id, existing.id, &in);
+        inbox_clear(&existing);
+        return rc;
+    }
+    if (rc != STORE_NOT_FOUND)
+        return rc;
+    rc = user_find_for_login(db, DEMO_ADMIN_EMAIL, &admin, &hash);
+    free(hash);
+    if (rc == STORE_NOT_FOUND)
+        return STORE_OK;
+    if (rc)
+        return rc;
+    rc = inbox_create(db, a->master, admin.account_id, &in, &id);
+    user_clear(&admin);
+    return rc;
+}
+
+enum store_rc demo_seed_inbox(struct db *db,
+                              const uint8_t master[CRYPTO_KEY_LEN],
+                              const struct demo_inbox *in)
+{
+    struct inbox_args a = {master, in};
+
+    return store_tx(db, seed_inbox_tx, &a);
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/crypto.h"
 #include "store/store.h"
 
 #define DEMO_ADMIN_EMAIL "admin@demo.test"
@@ -20,5 +21,26 @@
  */
 enum store_rc demo_seed(struct db *db, const char *password, bool *seeded,
                         int64_t *account_id);
+
+#define DEMO_PHONE_NUMBER_ID "100000000000001"
+#define DEMO_DISPLAY_NUMBER  "15550000001"
+#define DEMO_WABA_ID         "100000000000002"
+
+struct demo_inbox {
+    const char *graph_base_url; /* the in-process simulator */
+    const char *access_token;
+    const char *app_secret;
+    const char *verify_token;
+};
+
+/*
+ * Make sure the demo account has its WhatsApp inbox (phone-number id
+ * DEMO_PHONE_NUMBER_ID) pointing at graph_base_url with these secrets;
+ * the simulator's port can change from run to run. Does nothing when the
+ * installation has no demo account.
+ */
+enum store_rc demo_seed_inbox(struct db *db,
+                              const uint8_t master[CRYPTO_KEY_LEN],
+                              const struct demo_inbox *in);
 
 #endif

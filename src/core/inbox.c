@@ -16,9 +16,9 @@
 #include "base/mem.h"
 #include "core/sql.h"
 
-#define INBOX_COLUMNS                                                     \
-    "id, account_id, name, phone_number_id, waba_id, display_phone_number, " \
-    "graph_base_url, graph_version, throughput_mps, team_id, created_at, "  \
+#define INBOX_COLUMNS                                                          \
+    "id, account_id, name, phone_number_id, waba_id, display_phone_number, "   \
+    "graph_base_url, graph_version, throughput_mps, team_id, created_at, "     \
     "updated_at"
 
 static const char *const secret_fields[] = {"access_token", "app_secret",
@@ -82,8 +82,7 @@ static enum store_rc store_secrets(struct db *db,
                                    const uint8_t master[CRYPTO_KEY_LEN],
                                    int64_t id, const struct inbox_input *in)
 {
-    const char *values[] = {in->access_token, in->app_secret,
-                            in->verify_token};
+    const char *values[] = {in->access_token, in->app_secret, in->verify_token};
     enum store_rc rc = STORE_OK;
 
     for (int i = 0; i < 3 && rc == STORE_OK; i++)
@@ -91,18 +90,19 @@ static enum store_rc store_secrets(struct db *db,
     return rc;
 }
 
-enum store_rc inbox_create(struct db *db,
-                           const uint8_t master[CRYPTO_KEY_LEN],
+enum store_rc inbox_create(struct db *db, const uint8_t master[CRYPTO_KEY_LEN],
                            int64_t account_id, const struct inbox_input *in,
                            int64_t *id)
 {
     struct db_stmt *st;
     int64_t now = clock_now_ms();
     enum store_rc rc = db_prepare(
-        db, "INSERT INTO inboxes (account_id, name, phone_number_id, "
-            "waba_id, display_phone_number, graph_base_url, graph_version, "
-            "throughput_mps, team_id, created_at, updated_at) VALUES ($1, $2, "
-            "$3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id", &st);
+        db,
+        "INSERT INTO inboxes (account_id, name, phone_number_id, "
+        "waba_id, display_phone_number, graph_base_url, graph_version, "
+        "throughput_mps, team_id, created_at, updated_at) VALUES ($1, $2, "
+        "$3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+        &st);
 
     if (rc)
         return rc;
@@ -111,10 +111,13 @@ enum store_rc inbox_create(struct db *db,
     db_bind_text(st, 3, in->phone_number_id, -1);
     db_bind_text(st, 4, in->waba_id, -1);
     db_bind_text(st, 5, in->display_phone_number, -1);
-    db_bind_text(st, 6, in->graph_base_url ? in->graph_base_url
-                                           : INBOX_DEFAULT_GRAPH_URL, -1);
-    db_bind_text(st, 7, in->graph_version ? in->graph_version
-                                          : INBOX_DEFAULT_GRAPH_VERSION, -1);
+    db_bind_text(
+        st, 6,
+        in->graph_base_url ? in->graph_base_url : INBOX_DEFAULT_GRAPH_URL, -1);
+    db_bind_text(st, 7,
+                 in->graph_version ? in->graph_version
+                                   : INBOX_DEFAULT_GRAPH_VERSION,
+                 -1);
     db_bind_int64(st, 8, in->throughput_mps ? in->throughput_mps : 80);
     if (in->team_id > 0)
         db_bind_int64(st, 9, in->team_id);
@@ -127,22 +130,23 @@ enum store_rc inbox_create(struct db *db,
     return store_secrets(db, master, *id, in);
 }
 
-enum store_rc inbox_update(struct db *db,
-                           const uint8_t master[CRYPTO_KEY_LEN],
+enum store_rc inbox_update(struct db *db, const uint8_t master[CRYPTO_KEY_LEN],
                            int64_t account_id, int64_t id,
                            const struct inbox_input *in)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "UPDATE inboxes SET name = COALESCE($3, name), "
-            "waba_id = COALESCE($4, waba_id), "
-            "display_phone_number = COALESCE($5, display_phone_number), "
-            "graph_base_url = COALESCE($6, graph_base_url), "
-            "graph_version = COALESCE($7, graph_version), "
-            "throughput_mps = COALESCE($8, throughput_mps), "
-            "team_id = CASE WHEN CAST($9 AS BIGINT) = 0 THEN team_id "
-            "WHEN CAST($9 AS BIGINT) < 0 THEN NULL ELSE $9 END, "
-            "updated_at = $10 WHERE account_id = $1 AND id = $2", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "UPDATE inboxes SET name = COALESCE($3, name), "
+                   "waba_id = COALESCE($4, waba_id), "
+                   "display_phone_number = COALESCE($5, display_phone_number), "
+                   "graph_base_url = COALESCE($6, graph_base_url), "
+                   "graph_version = COALESCE($7, graph_version), "
+                   "throughput_mps = COALESCE($8, throughput_mps), "
+                   "team_id = CASE WHEN CAST($9 AS BIGINT) = 0 THEN team_id "
+                   "WHEN CAST($9 AS BIGINT) < 0 THEN NULL ELSE $9 END, "
+                   "updated_at = $10 WHERE account_id = $1 AND id = $2",
+                   &st);
 
     if (rc)
         return rc;
@@ -196,9 +200,10 @@ enum store_rc inbox_get(struct db *db, int64_t account_id, int64_t id,
                         struct inbox *out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " INBOX_COLUMNS " FROM inboxes "
-            "WHERE account_id = $1 AND id = $2", &st);
+    enum store_rc rc = db_prepare(db,
+                                  "SELECT " INBOX_COLUMNS " FROM inboxes "
+                                  "WHERE account_id = $1 AND id = $2",
+                                  &st);
 
     if (rc)
         return rc;
@@ -211,9 +216,10 @@ enum store_rc inbox_find_by_phone(struct db *db, const char *phone_number_id,
                                   struct inbox *out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " INBOX_COLUMNS " FROM inboxes "
-            "WHERE phone_number_id = $1", &st);
+    enum store_rc rc = db_prepare(db,
+                                  "SELECT " INBOX_COLUMNS " FROM inboxes "
+                                  "WHERE phone_number_id = $1",
+                                  &st);
 
     if (rc)
         return rc;
@@ -221,15 +227,17 @@ enum store_rc inbox_find_by_phone(struct db *db, const char *phone_number_id,
     return fetch_inbox(st, out);
 }
 
-enum store_rc inbox_list(struct db *db, int64_t account_id,
-                         struct inbox **out, size_t *count)
+enum store_rc inbox_list(struct db *db, int64_t account_id, struct inbox **out,
+                         size_t *count)
 {
     struct db_stmt *st;
     size_t n = 0, cap = 8;
     struct inbox *v;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " INBOX_COLUMNS " FROM inboxes WHERE "
-            "(CAST($1 AS BIGINT) = 0 OR account_id = $1) ORDER BY id", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT " INBOX_COLUMNS " FROM inboxes WHERE "
+                   "(CAST($1 AS BIGINT) = 0 OR account_id = $1) ORDER BY id",
+                   &st);
 
     if (rc)
         return rc;
@@ -285,11 +293,12 @@ enum store_rc inbox_secrets_get(struct db *db,
 {
     uint8_t key[CRYPTO_KEY_LEN];
     struct db_stmt *st;
-    char **slots[] = {&out->access_token, &out->app_secret,
-                      &out->verify_token};
-    enum store_rc rc = db_prepare(
-        db, "SELECT access_token, app_secret, verify_token FROM inboxes "
-            "WHERE id = $1", &st);
+    char **slots[] = {&out->access_token, &out->app_secret, &out->verify_token};
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT access_token, app_secret, verify_token FROM inboxes "
+                   "WHERE id = $1",
+                   &st);
 
     memset(out, 0, sizeof *out);
     if (rc)

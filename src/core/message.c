@@ -25,29 +25,31 @@ int message_status_rank(const char *status)
 }
 
 /* The same ranking in SQL, for a guarded UPDATE. */
-#define RANK(x)                                                           \
-    "(CASE " x " WHEN 'queued' THEN 0 WHEN 'sending' THEN 1 "             \
-    "WHEN 'sent' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 "      \
+#define RANK(x)                                                                \
+    "(CASE " x " WHEN 'queued' THEN 0 WHEN 'sending' THEN 1 "                  \
+    "WHEN 'sent' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 "           \
     "WHEN 'played' THEN 5 ELSE -1 END)"
 
 /* The id of the message an idempotent insert found already there. */
 static enum store_rc find_existing(struct db *db,
-                                   const struct message_input *in,
-                                   int64_t *id)
+                                   const struct message_input *in, int64_t *id)
 {
     struct db_stmt *st;
     enum store_rc rc;
 
     if (in->wamid) {
-        rc = db_prepare(db, "SELECT id FROM messages WHERE inbox_id = $1 "
-                            "AND wamid = $2", &st);
+        rc = db_prepare(db,
+                        "SELECT id FROM messages WHERE inbox_id = $1 "
+                        "AND wamid = $2",
+                        &st);
         if (rc)
             return rc;
         db_bind_int64(st, 1, in->inbox_id);
         db_bind_text(st, 2, in->wamid, -1);
     } else {
-        rc = db_prepare(db, "SELECT id FROM messages WHERE account_id = $1 "
-                            "AND sender_id = $2 AND idempotency_key = $3",
+        rc = db_prepare(db,
+                        "SELECT id FROM messages WHERE account_id = $1 "
+                        "AND sender_id = $2 AND idempotency_key = $3",
                         &st);
         if (rc)
             return rc;
@@ -72,12 +74,14 @@ enum store_rc message_insert(struct db *db, const struct message_input *in,
     struct db_stmt *st;
     int64_t now = in->created_at ? in->created_at : clock_now_ms();
     enum store_rc rc = db_prepare(
-        db, "INSERT INTO messages (account_id, conversation_id, inbox_id, "
-            "contact_id, direction, sender_type, sender_id, type, content, "
-            "text, private, wamid, status, reply_to_wamid, idempotency_key, "
-            "wa_timestamp, send_after, created_at, updated_at) VALUES ($1, "
-            "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-            "$16, $17, $18, $18) ON CONFLICT DO NOTHING RETURNING id", &st);
+        db,
+        "INSERT INTO messages (account_id, conversation_id, inbox_id, "
+        "contact_id, direction, sender_type, sender_id, type, content, "
+        "text, private, wamid, status, reply_to_wamid, idempotency_key, "
+        "wa_timestamp, send_after, created_at, updated_at) VALUES ($1, "
+        "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, $18) ON CONFLICT DO NOTHING RETURNING id",
+        &st);
 
     *duplicate = false;
     if (rc)
@@ -109,14 +113,16 @@ enum store_rc message_insert(struct db *db, const struct message_input *in,
 }
 
 /* Read back the message a status names, for the caller's events. */
-static enum store_rc locate(struct db *db, int64_t inbox_id,
-                            const char *wamid, int64_t *message_id,
-                            int64_t *account_id, int64_t *conversation_id)
+static enum store_rc locate(struct db *db, int64_t inbox_id, const char *wamid,
+                            int64_t *message_id, int64_t *account_id,
+                            int64_t *conversation_id)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT id, account_id, conversation_id FROM messages "
-            "WHERE inbox_id = $1 AND wamid = $2", &st);
+    enum store_rc rc =
+        db_prepare(db,
+                   "SELECT id, account_id, conversation_id FROM messages "
+                   "WHERE inbox_id = $1 AND wamid = $2",
+                   &st);
 
     *message_id = *account_id = *conversation_id = 0;
     if (rc)
@@ -143,22 +149,38 @@ enum store_rc message_apply_status(struct db *db,
     bool failed = !strcmp(u->status, "failed");
     /* Forward only; failed only before delivery; read implies delivered. */
     enum store_rc rc = db_prepare(
-        db, "UPDATE messages SET status = $3, updated_at = $9, "
-            "sent_at = CASE WHEN " RANK("$3") " >= 2 "
-            "THEN COALESCE(sent_at, $4) ELSE sent_at END, "
-            "delivered_at = CASE WHEN " RANK("$3") " >= 3 "
-            "THEN COALESCE(delivered_at, $4) ELSE delivered_at END, "
-            "read_at = CASE WHEN " RANK("$3") " >= 4 "
-            "THEN COALESCE(read_at, $4) ELSE read_at END, "
-            "failed_at = CASE WHEN $3 = 'failed' THEN $4 ELSE failed_at END, "
-            "error_code = CASE WHEN $3 = 'failed' THEN $5 ELSE error_code END, "
-            "error_title = CASE WHEN $3 = 'failed' THEN $6 "
-            "ELSE error_title END, "
-            "pricing_category = COALESCE($7, pricing_category), "
-            "pricing_type = COALESCE($8, pricing_type) "
-            "WHERE inbox_id = $1 AND wamid = $2 AND status <> 'failed' AND "
-            "(CASE WHEN $3 = 'failed' THEN " RANK("status") " <= 2 "
-            "ELSE " RANK("$3") " > " RANK("status") " END)", &st);
+        db,
+        "UPDATE messages SET status = $3, updated_at = $9, "
+        "sent_at = CASE WHEN " RANK(
+            "$3") " >= 2 "
+                  "THEN COALESCE(sent_at, $4) ELSE sent_at END, "
+                  "delivered_at = CASE WHEN " RANK(
+                      "$3") " >= 3 "
+                            "THEN COALESCE(delivered_at, $4) ELSE delivered_at "
+                            "END, "
+                            "read_at = CASE WHEN " RANK(
+                                "$3") " >= 4 "
+                                      "THEN COALESCE(read_at, $4) ELSE read_at "
+                                      "END, "
+                                      "failed_at = CASE WHEN $3 = 'failed' "
+                                      "THEN $4 ELSE failed_at END, "
+                                      "error_code = CASE WHEN $3 = 'failed' "
+                                      "THEN $5 ELSE error_code END, "
+                                      "error_title = CASE WHEN $3 = 'failed' "
+                                      "THEN $6 "
+                                      "ELSE error_title END, "
+                                      "pricing_category = COALESCE($7, "
+                                      "pricing_category), "
+                                      "pricing_type = COALESCE($8, "
+                                      "pricing_type) "
+                                      "WHERE inbox_id = $1 AND wamid = $2 AND "
+                                      "status <> 'failed' AND "
+                                      "(CASE WHEN $3 = 'failed' THEN " RANK(
+                                          "status") " <= 2 "
+                                                    "ELSE " RANK(
+                                                        "$3") " > " RANK("statu"
+                                                                         "s") " END)",
+        &st);
 
     *changed = false;
     if (rc)
@@ -184,11 +206,11 @@ enum store_rc message_apply_status(struct db *db,
                   conversation_id);
 }
 
-#define MESSAGE_COLUMNS                                                   \
-    "id, conversation_id, direction, sender_type, sender_id, type, "      \
-    "content, text, private, wamid, status, error_code, error_title, "    \
-    "reply_to_wamid, pricing_category, created_at, sent_at, "             \
-    "delivered_at, read_at, failed_at, edited_at, revoked_at, send_after, " \
+#define MESSAGE_COLUMNS                                                        \
+    "id, conversation_id, direction, sender_type, sender_id, type, "           \
+    "content, text, private, wamid, status, error_code, error_title, "         \
+    "reply_to_wamid, pricing_category, created_at, sent_at, "                  \
+    "delivered_at, read_at, failed_at, edited_at, revoked_at, send_after, "    \
     "ai_language, ai_intent, ai_confidence, ai_sentiment, ai_score"
 
 static json_t *time_or_null(struct db_stmt *st, int col)
@@ -216,38 +238,37 @@ static json_t *ai_json(struct db_stmt *st)
 static json_t *message_row_json(struct db_stmt *st)
 {
     json_t *content = json_loads(db_col_text(st, 6), 0, NULL);
-    json_t *error = db_col_is_null(st, 11)
-                        ? json_null()
-                        : json_pack("{sI so}", "code",
-                                    (json_int_t)db_col_int64(st, 11),
-                                    "title", text_or_null(st, 12));
+    json_t *error =
+        db_col_is_null(st, 11)
+            ? json_null()
+            : json_pack("{sI so}", "code", (json_int_t)db_col_int64(st, 11),
+                        "title", text_or_null(st, 12));
 
     return json_pack(
         "{sI sI ss s{ss so} ss so ss sb so ss so so so sI so so so so so "
         "so so so}",
         "id", (json_int_t)db_col_int64(st, 0), "conversation_id",
         (json_int_t)db_col_int64(st, 1), "direction", db_col_text(st, 2),
-        "sender", "type", db_col_text(st, 3), "id", time_or_null(st, 4),
-        "type", db_col_text(st, 5), "content",
-        content ? content : json_object(), "text", db_col_text(st, 7),
-        "private", db_col_int64(st, 8) != 0, "wamid", text_or_null(st, 9),
-        "status", db_col_text(st, 10), "error", error, "reply_to_wamid",
-        text_or_null(st, 13), "pricing_category", text_or_null(st, 14),
-        "created_at", (json_int_t)db_col_int64(st, 15), "sent_at",
-        time_or_null(st, 16), "delivered_at", time_or_null(st, 17),
+        "sender", "type", db_col_text(st, 3), "id", time_or_null(st, 4), "type",
+        db_col_text(st, 5), "content", content ? content : json_object(),
+        "text", db_col_text(st, 7), "private", db_col_int64(st, 8) != 0,
+        "wamid", text_or_null(st, 9), "status", db_col_text(st, 10), "error",
+        error, "reply_to_wamid", text_or_null(st, 13), "pricing_category",
+        text_or_null(st, 14), "created_at", (json_int_t)db_col_int64(st, 15),
+        "sent_at", time_or_null(st, 16), "delivered_at", time_or_null(st, 17),
         "read_at", time_or_null(st, 18), "failed_at", time_or_null(st, 19),
-        "edited_at", time_or_null(st, 20), "revoked_at",
-        time_or_null(st, 21), "send_after", time_or_null(st, 22), "ai",
-        ai_json(st));
+        "edited_at", time_or_null(st, 20), "revoked_at", time_or_null(st, 21),
+        "send_after", time_or_null(st, 22), "ai", ai_json(st));
 }
 
 enum store_rc message_get_json(struct db *db, int64_t account_id, int64_t id,
                                json_t **out)
 {
     struct db_stmt *st;
-    enum store_rc rc = db_prepare(
-        db, "SELECT " MESSAGE_COLUMNS " FROM messages "
-            "WHERE account_id = $1 AND id = $2", &st);
+    enum store_rc rc = db_prepare(db,
+                                  "SELECT " MESSAGE_COLUMNS " FROM messages "
+                                  "WHERE account_id = $1 AND id = $2",
+                                  &st);
 
     if (rc)
         return rc;
@@ -271,9 +292,11 @@ enum store_rc message_list(struct db *db, int64_t account_id,
     struct db_stmt *st;
     json_t *list;
     enum store_rc rc = db_prepare(
-        db, "SELECT " MESSAGE_COLUMNS " FROM messages WHERE account_id = $1 "
-            "AND conversation_id = $2 AND (CAST($3 AS BIGINT) = 0 OR id < $3) "
-            "ORDER BY id DESC LIMIT $4", &st);
+        db,
+        "SELECT " MESSAGE_COLUMNS " FROM messages WHERE account_id = $1 "
+        "AND conversation_id = $2 AND (CAST($3 AS BIGINT) = 0 OR id < $3) "
+        "ORDER BY id DESC LIMIT $4",
+        &st);
 
     if (rc)
         return rc;
