@@ -37,6 +37,7 @@ void ai_dataset_add(struct ai_dataset *d, const char *text, const char *label,
     d->ex[d->n].text = xstrdup(text);
     d->ex[d->n].label = ai_dataset_label(d, label);
     snprintf(d->ex[d->n].lang, sizeof d->ex[d->n].lang, "%s", lang ? lang : "");
+    d->ex[d->n].repeat = 1;
     d->n++;
 }
 
