@@ -335,8 +335,10 @@ static int eval_clinc(const struct ai_opts *o)
         bool none = pred[i] == NULL || conf[i] < m->threshold;
         in += !oos;
         out += oos;
-        in_ok +=
-            !oos && !none && strcmp(pred[i], te.label[te.ex[i].label]) == 0;
+        bool right =
+            pred[i] != NULL && strcmp(pred[i], te.label[te.ex[i].label]) == 0;
+        in_top += !oos && right;
+        in_ok += !oos && !none && right;
         out_ok += oos && none;
     }
     printf("CLINC150 (train %d, %.0f s)\n"

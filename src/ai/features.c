@@ -242,6 +242,8 @@ void ai_features(const struct ai_text *t, const char *lang, int bits,
     struct sb_stemmer *st = stemmer_for(lang != NULL ? lang : "");
     char prev[128] = "^";
     int prevlen = 1;
+    enum ai_sentiment label;
+    double score;
 
     v->n = 0;
     for (int k = 0; k < t->ntok; k++) {
@@ -252,6 +254,13 @@ void ai_features(const struct ai_text *t, const char *lang, int bits,
         memcpy(prev, form, (size_t)prevlen);
     }
     vec_push(v, hash2('b', prev, (size_t)prevlen, "$", 1), bits, 0.7f);
+
+    /* The lexicon's verdict is a feature too: anger with no clearer cue
+     * is a complaint, warmth a thank-you. */
+    ai_sentiment_text(t, lang, &label, &score);
+    if (label != AI_NEUTRAL)
+        vec_push(v, hash2('s', label > 0 ? "+" : "-", 1, NULL, 0), bits,
+                 (float)fabs(score));
     vec_finish(v);
 }
 
