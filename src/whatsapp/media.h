@@ -33,15 +33,19 @@ enum store_rc wa_media_enqueue_download(struct db *db, int64_t account_id,
                                         const char *filename, const char *url);
 
 /* Same as wa_media_enqueue_download, also returning the media row id. */
-enum store_rc wa_media_enqueue_download_id(struct db *db, int64_t account_id,
-                                           int64_t inbox_id,
-                                           int64_t message_id,
-                                           const char *wa_media_id,
-                                           const char *mime_type,
-                                           const char *sha256,
-                                           const char *filename,
-                                           const char *url,
-                                           int64_t *media_id_out);
+enum store_rc wa_media_enqueue_download_id(
+    struct db *db, int64_t account_id, int64_t inbox_id, int64_t message_id,
+    const char *wa_media_id, const char *mime_type, const char *sha256,
+    const char *filename, const char *url, int64_t *media_id_out);
+
+/*
+ * Try an inbound download again now (an agent asked): state back to
+ * pending and a download job due at once. Returns STORE_OK (also when the
+ * file is already stored: nothing to do), STORE_NOT_FOUND when account_id
+ * has no such inbound media, STORE_CONSTRAINT when it has expired (Meta no
+ * longer holds it).
+ */
+enum store_rc wa_media_retry(struct db *db, int64_t account_id, int64_t id);
 
 /* A stored file, opened. All strings and data are owned by the struct:
  * free with wa_media_file_free(). */
@@ -73,11 +77,11 @@ enum store_rc wa_media_read(struct db *db, const uint8_t *master,
 /* Outcome of storing an upload; maps to HTTP 201/413/415/422/500. */
 enum wa_media_upload_rc {
     WA_MEDIA_UPLOAD_OK = 0,
-    WA_MEDIA_UPLOAD_TOO_BIG,     /* over the Cloud API limit of its kind */
-    WA_MEDIA_UPLOAD_BAD_TYPE,    /* not a type WhatsApp accepts */
-    WA_MEDIA_UPLOAD_MISMATCH,    /* declared type differs from content */
-    WA_MEDIA_UPLOAD_INVALID,     /* empty, bad inbox, bad name */
-    WA_MEDIA_UPLOAD_ERROR,       /* storage or disk failure (logged) */
+    WA_MEDIA_UPLOAD_TOO_BIG,  /* over the Cloud API limit of its kind */
+    WA_MEDIA_UPLOAD_BAD_TYPE, /* not a type WhatsApp accepts */
+    WA_MEDIA_UPLOAD_MISMATCH, /* declared type differs from content */
+    WA_MEDIA_UPLOAD_INVALID,  /* empty, bad inbox, bad name */
+    WA_MEDIA_UPLOAD_ERROR,    /* storage or disk failure (logged) */
 };
 
 /* What an upload became. Strings owned; free with
@@ -118,8 +122,7 @@ enum store_rc wa_media_attach(struct db *db, int64_t account_id,
 /* Remember the id Meta gave the file when the dispatcher uploaded it, so
  * a resend can reuse it. Returns STORE_OK or STORE_NOT_FOUND. */
 enum store_rc wa_media_set_remote_id(struct db *db, int64_t account_id,
-                                     int64_t media_id,
-                                     const char *wa_media_id);
+                                     int64_t media_id, const char *wa_media_id);
 
 /* The WhatsApp kind for a MIME type ("image", "audio", "video",
  * "sticker" for image/webp, else "document"). Static string. */
