@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     long rss0 = rss_kib(), rss_load;
     const struct ai_model *m = ai_default_model();
     int n = load(argc, argv, msgs), total = 0;
-    double *lat;
+    double *lat, *best;
     struct ai_annotation a;
 
     rss_load = rss_kib();
@@ -79,21 +79,32 @@ int main(int argc, char **argv)
         return 1;
     }
     lat = malloc(sizeof *lat * (size_t)n * ROUNDS);
+    best = malloc(sizeof *best * (size_t)n);
+    for (int i = 0; i < n; i++)
+        best[i] = 1e18;
     for (int i = 0; i < n; i++) /* warm up: first touch of model pages */
         ai_annotate(m, msgs[i], strlen(msgs[i]), &a);
     for (int r = 0; r < ROUNDS; r++)
         for (int i = 0; i < n; i++) {
             double t0 = now_us();
             ai_annotate(m, msgs[i], strlen(msgs[i]), &a);
-            lat[total++] = now_us() - t0;
+            lat[total] = now_us() - t0;
+            best[i] = lat[total] < best[i] ? lat[total] : best[i];
+            total++;
         }
     qsort(lat, (size_t)total, sizeof *lat, cmp_double);
     printf("messages      %d x %d rounds\n", n, ROUNDS);
     printf("latency_us    p50 %.1f  p99 %.1f  max %.1f\n", lat[total / 2],
            lat[(size_t)(total * 0.99)], lat[total - 1]);
+    /* Each message's fastest round: what it costs when no other process
+     * takes the core away (the machine is shared). */
+    qsort(best, (size_t)n, sizeof *best, cmp_double);
+    printf("best_of_%d_us  p50 %.1f  p99 %.1f  max %.1f\n", ROUNDS,
+           best[n / 2], best[(size_t)(n * 0.99)], best[n - 1]);
     printf("rss_kib       start %ld  after_load %ld  after_run %ld\n", rss0,
            rss_load, rss_kib());
     free(lat);
+    free(best);
     for (int i = 0; i < n; i++)
         free(msgs[i]);
     return 0;
