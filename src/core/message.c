@@ -261,6 +261,72 @@ static json_t *message_row_json(struct db_stmt *st)
         "send_after", time_or_null(st, 22), "ai", ai_json(st));
 }
 
+/* --- media of messages ------------------------------------------------- */
+
+/* One media row as a message lists it: where to fetch it and its state. */
+static json_t *media_row_json(struct db_stmt *st)
+{
+    char url[64];
+
+    snprintf(url, sizeof url, "/api/v1/media/%lld",
+             (long long)db_col_int64(st, 1));
+    return json_pack("{sI ss ss sI ss ss so}", "id",
+                     (json_int_t)db_col_int64(st, 1), "state",
+                     db_col_text(st, 2), "mime_type", db_col_text(st, 3),
+                     "size", (json_int_t)db_col_int64(st, 4), "filename",
+                     db_col_text(st, 5), "url", url, "error",
+                     text_or_null(st, 6));
+}
+
+/*
+ * Give each message of list (JSON objects with "id", ids between lo and
+ * hi) a "media" array, with one query over that id range: the join keeps
+ * it to the messages of conversation_id.
+ */
+static enum store_rc add_media(struct db *db, int64_t account_id,
+                               int64_t conversation_id, int64_t lo,
+                               int64_t hi, json_t *list)
+{
+    struct db_stmt *st;
+    json_t *by_id = json_object();
+    char key[24];
+    size_t i;
+    json_t *m;
+    enum store_rc rc;
+
+    json_array_foreach(list, i, m) {
+        json_t *arr = json_array();
+        json_object_set_new(m, "media", arr);
+        snprintf(key, sizeof key, "%lld",
+                 (long long)json_integer_value(json_object_get(m, "id")));
+        json_object_set(by_id, key, arr);
+    }
+    rc = db_prepare(db,
+                    "SELECT d.message_id, d.id, d.state, d.mime_type, "
+                    "d.size, d.filename, d.error FROM media d JOIN messages "
+                    "g ON g.id = d.message_id WHERE d.account_id = $1 AND "
+                    "g.conversation_id = $2 AND d.message_id BETWEEN $3 AND "
+                    "$4 ORDER BY d.id",
+                    &st);
+    if (rc == STORE_OK) {
+        db_bind_int64(st, 1, account_id);
+        db_bind_int64(st, 2, conversation_id);
+        db_bind_int64(st, 3, lo);
+        db_bind_int64(st, 4, hi);
+        while ((rc = db_step(st)) == STORE_ROW) {
+            snprintf(key, sizeof key, "%lld",
+                     (long long)db_col_int64(st, 0));
+            json_t *arr = json_object_get(by_id, key);
+            if (arr)
+                json_array_append_new(arr, media_row_json(st));
+        }
+        db_done(st);
+        rc = rc == STORE_DONE ? STORE_OK : rc;
+    }
+    json_decref(by_id);
+    return rc;
+}
+
 enum store_rc message_get_json(struct db *db, int64_t account_id, int64_t id,
                                json_t **out)
 {
@@ -281,7 +347,17 @@ enum store_rc message_get_json(struct db *db, int64_t account_id, int64_t id,
     } else if (rc == STORE_DONE) {
         rc = STORE_NOT_FOUND;
     }
+    int64_t conversation_id = rc == STORE_OK ? db_col_int64(st, 1) : 0;
     db_done(st);
+    if (rc == STORE_OK) {
+        json_t *one = json_pack("[O]", *out);
+        rc = add_media(db, account_id, conversation_id, id, id, one);
+        json_decref(one);
+        if (rc) {
+            json_decref(*out);
+            *out = NULL;
+        }
+    }
     return rc;
 }
 
@@ -311,7 +387,14 @@ enum store_rc message_list(struct db *db, int64_t account_id,
         *last_id = db_col_int64(st, 0);
     }
     db_done(st);
-    if (rc != STORE_DONE) {
+    if (rc == STORE_DONE)
+        rc = json_array_size(list) == 0
+                 ? STORE_OK
+                 : add_media(db, account_id, conversation_id, *last_id,
+                             json_integer_value(json_object_get(
+                                 json_array_get(list, 0), "id")),
+                             list);
+    if (rc != STORE_OK) {
         json_decref(list);
         return rc;
     }
