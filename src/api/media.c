@@ -174,7 +174,7 @@ static void media_get(struct http_request *req)
     }
     char *disp = disposition(&f);
     http_set_header(req, "Content-Disposition", disp);
-    http_set_header(req, "X-Content-Type-Options", "nosniff");
+    /* X-Content-Type-Options: nosniff is on every reply of the server */
     http_set_header(req, "Cache-Control", "private, max-age=3600");
     http_set_header(req, "Content-Security-Policy",
                     "sandbox; default-src 'none'");

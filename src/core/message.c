@@ -270,12 +270,11 @@ static json_t *media_row_json(struct db_stmt *st)
 
     snprintf(url, sizeof url, "/api/v1/media/%lld",
              (long long)db_col_int64(st, 1));
-    return json_pack("{sI ss ss sI ss ss so}", "id",
-                     (json_int_t)db_col_int64(st, 1), "state",
-                     db_col_text(st, 2), "mime_type", db_col_text(st, 3),
-                     "size", (json_int_t)db_col_int64(st, 4), "filename",
-                     db_col_text(st, 5), "url", url, "error",
-                     text_or_null(st, 6));
+    return json_pack(
+        "{sI ss ss sI ss ss so}", "id", (json_int_t)db_col_int64(st, 1),
+        "state", db_col_text(st, 2), "mime_type", db_col_text(st, 3), "size",
+        (json_int_t)db_col_int64(st, 4), "filename", db_col_text(st, 5), "url",
+        url, "error", text_or_null(st, 6));
 }
 
 /*
@@ -284,8 +283,8 @@ static json_t *media_row_json(struct db_stmt *st)
  * it to the messages of conversation_id.
  */
 static enum store_rc add_media(struct db *db, int64_t account_id,
-                               int64_t conversation_id, int64_t lo,
-                               int64_t hi, json_t *list)
+                               int64_t conversation_id, int64_t lo, int64_t hi,
+                               json_t *list)
 {
     struct db_stmt *st;
     json_t *by_id = json_object();
@@ -294,7 +293,8 @@ static enum store_rc add_media(struct db *db, int64_t account_id,
     json_t *m;
     enum store_rc rc;
 
-    json_array_foreach(list, i, m) {
+    for (i = 0; i < json_array_size(list); i++) {
+        m = json_array_get(list, i);
         json_t *arr = json_array();
         json_object_set_new(m, "media", arr);
         snprintf(key, sizeof key, "%lld",
@@ -314,8 +314,7 @@ static enum store_rc add_media(struct db *db, int64_t account_id,
         db_bind_int64(st, 3, lo);
         db_bind_int64(st, 4, hi);
         while ((rc = db_step(st)) == STORE_ROW) {
-            snprintf(key, sizeof key, "%lld",
-                     (long long)db_col_int64(st, 0));
+            snprintf(key, sizeof key, "%lld", (long long)db_col_int64(st, 0));
             json_t *arr = json_object_get(by_id, key);
             if (arr)
                 json_array_append_new(arr, media_row_json(st));
