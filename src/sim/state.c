@@ -270,7 +270,7 @@ void sim_templates_seed(struct sim *sim)
     seed(sim, "csat_survey", "en_US", "MARKETING",
          "Thanks for talking to us, {{1}}! How did we do?",
          "Reply with a number from 1 to 5");
-    seed(sim, "order_update_ko", "ko", "UTILITY",
+    seed(sim, "order_update", "ko", "UTILITY",
          "{{1}}님, 주문 {{2}}이(가) 발송되었습니다.", NULL);
 }
 

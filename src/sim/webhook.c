@@ -66,6 +66,20 @@ static void enqueue(struct sim_sender *s, struct delivery *d)
     s->queued++;
 }
 
+/* Lowercase the hex of every \uXXXX escape in JSON text, as Meta writes
+ * it (jansson writes uppercase). An escaped backslash is skipped whole. */
+static void lowercase_escapes(char *text)
+{
+    for (char *p = text; *p; p++) {
+        if (*p != '\\' || !p[1])
+            continue;
+        if (p[1] == 'u')
+            for (int i = 2; i < 6 && p[i]; i++)
+                p[i] = (char)(p[i] >= 'A' && p[i] <= 'F' ? p[i] | 0x20 : p[i]);
+        p++;
+    }
+}
+
 /* The whatsapp_business_account envelope around one change. */
 char *sim_webhook_envelope(struct sim *sim, const char *field, json_t *value,
                            bool with_time)
@@ -81,6 +95,7 @@ char *sim_webhook_envelope(struct sim *sim, const char *field, json_t *value,
     /* ASCII-escaped, as Meta signs the \uXXXX form */
     char *text = json_dumps(env, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(env);
+    lowercase_escapes(text);
     return text;
 }
 

@@ -811,8 +811,9 @@ static void injects_errors_and_duplicates(void **state)
     customer_says(f, "twice");
     assert_int_equal(hook_wait(2), 2);
     pthread_mutex_lock(&hook_lock);
-    assert_string_equal(hook_bodies[0], hook_bodies[1]);
+    bool same = strcmp(hook_bodies[0], hook_bodies[1]) == 0;
     pthread_mutex_unlock(&hook_lock);
+    assert_true(same);
 
     const char *bad = "{\"drop_probability\":2}";
     r = call(f, "PUT", "/sim/faults", "", bad, strlen(bad), NULL);
@@ -1008,6 +1009,81 @@ static void runs_a_bounded_load(void **state)
     reply_free(&r);
 }
 
+static void fails_window_sends_async_when_configured(void **state)
+{
+    struct fixture *f;
+
+    teardown(state);
+    struct sim_options so = {.async_window_errors = true};
+    start_with(state, &so);
+    f = *state;
+    struct reply r = send_msg(f, text_to_customer);
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+    assert_int_equal(hook_wait(1), 1);
+    usleep(50000);
+    assert_int_equal(hook_count, 1);
+    json_t *h = hook_json(0);
+    json_t *st = hook_item(h, "statuses");
+    assert_string_equal(json_string_value(json_object_get(st, "status")),
+                        "failed");
+    assert_int_equal(
+        json_integer_value(json_object_get(
+            json_array_get(json_object_get(st, "errors"), 0), "code")),
+        131047);
+    assert_null(json_object_get(st, "pricing"));
+    json_decref(h);
+}
+
+static void escapes_non_ascii_and_signs_the_escaped_bytes(void **state)
+{
+    struct fixture *f = *state;
+    struct wa_batch *b = NULL;
+
+    customer_says(f, "\xec\x95\x88\xeb\x85\x95 \xf0\x9f\x91\x8b");
+    assert_int_equal(hook_wait(1), 1);
+    assert_int_equal(hook_bad_signatures, 0);
+    pthread_mutex_lock(&hook_lock);
+    char *body = xstrdup(hook_bodies[0]);
+    pthread_mutex_unlock(&hook_lock);
+    for (const char *p = body; *p; p++)
+        assert_true((unsigned char)*p < 0x80);
+    /* lowercase hex, surrogate pairs for the emoji, as Meta writes */
+    assert_non_null(strstr(body, "\\uc548\\ub155 \\ud83d\\udc4b"));
+    assert_int_equal(wa_webhook_parse(body, strlen(body), &b, NULL, 0), 0);
+    assert_string_equal(
+        json_string_value(json_object_get(b->messages[0].content, "body")),
+        "\xec\x95\x88\xeb\x85\x95 \xf0\x9f\x91\x8b");
+    wa_batch_free(b);
+    free(body);
+}
+
+static void sends_a_template_in_another_language(void **state)
+{
+    struct fixture *f = *state;
+    struct reply r = send_msg(
+        f, "{\"messaging_product\":\"whatsapp\",\"to\":\"" CUSTOMER "\","
+           "\"type\":\"template\",\"template\":{\"name\":\"order_update\","
+           "\"language\":{\"code\":\"ko\"},\"components\":[{\"type\":"
+           "\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"A\"},"
+           "{\"type\":\"text\",\"text\":\"B\"}]}]}}");
+
+    assert_int_equal(r.status, 200);
+    reply_free(&r);
+    r = get(f, "/v23.0/" WABA "/message_templates?name=order_update");
+    assert_int_equal(json_array_size(json_object_get(r.json, "data")), 2);
+    const char *id = json_string_value(json_object_get(
+        json_array_get(json_object_get(r.json, "data"), 0), "id"));
+    char *path = xasprintf("/v23.0/%s", id);
+    struct reply one = get(f, path);
+    assert_int_equal(one.status, 200);
+    assert_string_equal(json_string_value(json_object_get(one.json, "name")),
+                        "order_update");
+    reply_free(&one);
+    reply_free(&r);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1037,6 +1113,9 @@ int main(void)
         T(runs_the_verification_handshake),
         T(serves_the_graph_under_a_prefix),
         T(runs_a_bounded_load),
+        T(fails_window_sends_async_when_configured),
+        T(escapes_non_ascii_and_signs_the_escaped_bytes),
+        T(sends_a_template_in_another_language),
 #undef T
     };
 
