@@ -737,11 +737,28 @@ static void price_of(const struct check *ck, bool window, struct price *p)
                   : "regular";
 }
 
+/* The wa_id of the customer with a business-scoped user id, into to. */
+static bool resolve_bsuid(struct sim *sim, const char *user_id, char *to,
+                          size_t to_len)
+{
+    bool found = false;
+
+    pthread_mutex_lock(&sim->lock);
+    for (size_t i = 0; i < sim->ncustomers && !found; i++) {
+        if (strcmp(sim->customers[i]->user_id, user_id) == 0) {
+            snprintf(to, to_len, "%s", sim->customers[i]->wa_id);
+            found = true;
+        }
+    }
+    pthread_mutex_unlock(&sim->lock);
+    return found;
+}
+
 /*
  * The envelope checks of a send, before any state is touched:
- * messaging_product, a recipient that is a phone number and not the
- * business itself. Fills to (digits only) and returns true, or replies
- * and returns false.
+ * messaging_product, a recipient (a phone number in "to", or a known
+ * BSUID in "recipient") that is not the business itself. Fills to (digits
+ * only) and returns true, or replies and returns false.
  */
 static bool parse_send(struct http_request *req, struct sim *sim, json_t *body,
                        char *to, size_t to_len)
@@ -757,6 +774,13 @@ static bool parse_send(struct http_request *req, struct sim *sim, json_t *body,
     }
     if (json_object_get(body, "status"))
         return true; /* mark-as-read: no recipient */
+    const char *bsuid = json_string_value(json_object_get(body, "recipient"));
+    if (bsuid && !json_object_get(body, "to")) {
+        if (resolve_bsuid(sim, bsuid, to, to_len))
+            return true;
+        sim_graph_error(req, 100, "Param recipient is not a known user id.");
+        return false;
+    }
     if (!normalize_phone(json_string_value(json_object_get(body, "to")), to,
                          to_len)) {
         sim_graph_error(req, 100,
@@ -771,18 +795,23 @@ static bool parse_send(struct http_request *req, struct sim *sim, json_t *body,
     return true;
 }
 
-/* Meta's success answer; templates also get message_status. */
+/* Meta's success answer; templates also get message_status, sends by
+ * BSUID get the contact's user_id. */
 static json_t *send_reply(json_t *body, const char *to, const char *wamid,
                           bool is_template)
 {
     const char *input = json_string_value(json_object_get(body, "to"));
+    const char *bsuid = json_string_value(json_object_get(body, "recipient"));
     json_t *msg = json_pack("{s:s}", "id", wamid);
+    json_t *contact =
+        json_pack("{s:s,s:s}", "input", input ? input : bsuid, "wa_id", to);
 
+    if (bsuid)
+        json_object_set_new(contact, "user_id", json_string(bsuid));
     if (is_template)
         json_object_set_new(msg, "message_status", json_string("accepted"));
-    return json_pack("{s:s,s:[{s:s,s:s}],s:[o]}", "messaging_product",
-                     "whatsapp", "contacts", "input", input, "wa_id", to,
-                     "messages", msg);
+    return json_pack("{s:s,s:[o],s:[o]}", "messaging_product", "whatsapp",
+                     "contacts", contact, "messages", msg);
 }
 
 /*

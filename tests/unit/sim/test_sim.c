@@ -1084,6 +1084,35 @@ static void sends_a_template_in_another_language(void **state)
     free(path);
 }
 
+static void sends_to_a_business_scoped_user_id(void **state)
+{
+    struct fixture *f = *state;
+
+    customer_says(f, "hi");
+    struct reply c = get(f, "/sim/customers");
+    const char *bsuid = json_string_value(json_object_get(
+        json_array_get(json_object_get(c.json, "customers"), 0), "user_id"));
+    char *body = xasprintf("{\"messaging_product\":\"whatsapp\",\"recipient\":"
+                           "\"%s\",\"type\":\"text\",\"text\":{\"body\":"
+                           "\"hi\"}}",
+                           bsuid);
+    struct reply r = send_msg(f, body);
+
+    assert_int_equal(r.status, 200);
+    json_t *contact = json_array_get(json_object_get(r.json, "contacts"), 0);
+    assert_string_equal(json_string_value(json_object_get(contact, "wa_id")),
+                        CUSTOMER);
+    assert_string_equal(json_string_value(json_object_get(contact, "user_id")),
+                        bsuid);
+    reply_free(&r);
+    r = send_msg(f, "{\"messaging_product\":\"whatsapp\",\"recipient\":"
+                    "\"US.0\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}");
+    assert_int_equal(error_code(&r), 100);
+    reply_free(&r);
+    reply_free(&c);
+    free(body);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1116,6 +1145,7 @@ int main(void)
         T(fails_window_sends_async_when_configured),
         T(escapes_non_ascii_and_signs_the_escaped_bytes),
         T(sends_a_template_in_another_language),
+        T(sends_to_a_business_scoped_user_id),
 #undef T
     };
 
