@@ -292,6 +292,9 @@ bool wa_media_types_agree(const char *declared, const char *sniffed)
         return false;
     if (strcmp(d, s) == 0)
         return true;
+    /* libmagic names many plain texts (csv, source code...) more exactly */
+    if (strcmp(d, "text/plain") == 0 && strncmp(s, "text/", 5) == 0)
+        return true;
     for (size_t i = 0; i < sizeof type_aliases / sizeof type_aliases[0]; i++)
         if (strcmp(d, type_aliases[i][0]) == 0 &&
             strcmp(s, type_aliases[i][1]) == 0)
