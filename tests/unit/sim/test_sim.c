@@ -1113,6 +1113,45 @@ static void sends_to_a_business_scoped_user_id(void **state)
     free(body);
 }
 
+static void slows_graph_answers(void **state)
+{
+    struct fixture *f = *state;
+    const char *slow = "{\"slow_ms\":200}";
+    struct reply r =
+        call(f, "PUT", "/sim/faults", "", slow, strlen(slow), NULL);
+
+    reply_free(&r);
+    int64_t t0 = clock_mono_us();
+    r = send_msg(f, text_to_customer);
+    assert_true(clock_mono_us() - t0 >= 200000);
+    reply_free(&r);
+}
+
+static void refuses_bad_template_definitions(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const bad[] = {
+        "{\"name\":\"Bad Name\",\"category\":\"UTILITY\",\"language\":\"en\","
+        "\"components\":[{\"type\":\"BODY\",\"text\":\"x\"}]}",
+        "{\"name\":\"ok_name\",\"category\":\"PROMO\",\"language\":\"en\","
+        "\"components\":[{\"type\":\"BODY\",\"text\":\"x\"}]}",
+        "{\"name\":\"ok_name\",\"category\":\"UTILITY\",\"language\":\"en\","
+        "\"components\":[{\"type\":\"FOOTER\",\"text\":\"x\"}]}",
+        "{\"name\":\"hello_world\",\"category\":\"UTILITY\",\"language\":"
+        "\"en_US\",\"components\":[{\"type\":\"BODY\",\"text\":\"x\"}]}",
+    };
+
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        struct reply r = post(f, "/v23.0/" WABA "/message_templates", bad[i]);
+        assert_int_equal(r.status, 400);
+        assert_int_equal(error_code(&r), 100);
+        reply_free(&r);
+    }
+    struct reply r = post(f, "/v23.0/999/message_templates", bad[0]);
+    assert_int_equal(error_code(&r), 100);
+    reply_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1146,6 +1185,8 @@ int main(void)
         T(escapes_non_ascii_and_signs_the_escaped_bytes),
         T(sends_a_template_in_another_language),
         T(sends_to_a_business_scoped_user_id),
+        T(slows_graph_answers),
+        T(refuses_bad_template_definitions),
 #undef T
     };
 
