@@ -792,9 +792,10 @@ static enum store_rc insert_upload(struct db *db, int64_t account_id,
     enum store_rc rc = db_prepare(
         db,
         "INSERT INTO media (account_id, inbox_id, direction, mime_type, "
-        "filename, state, created_at, updated_at) SELECT $1, id, 'out', $3, "
-        "$4, 'pending', $5, $5 FROM inboxes WHERE account_id = $1 AND id = $2 "
-        "RETURNING id",
+        "filename, state, created_at, updated_at) SELECT CAST($1 AS BIGINT), "
+        "id, 'out', CAST($3 AS TEXT), CAST($4 AS TEXT), 'pending', "
+        "CAST($5 AS BIGINT), CAST($5 AS BIGINT) FROM inboxes "
+        "WHERE account_id = $1 AND id = $2 RETURNING id",
         &st);
 
     if (rc)
