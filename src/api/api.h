@@ -149,6 +149,12 @@ void api_tokens_list(struct http_request *req);
 void api_tokens_create(struct http_request *req);
 void api_tokens_revoke(struct http_request *req);
 
+void api_inboxes_list(struct http_request *req);
+void api_inboxes_create(struct http_request *req);
+void api_inboxes_get(struct http_request *req);
+void api_inboxes_update(struct http_request *req);
+void api_inboxes_delete(struct http_request *req);
+
 void api_events_stream(struct http_request *req);
 void api_audit_list(struct http_request *req);
 

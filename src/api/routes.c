@@ -40,6 +40,12 @@ static const struct http_route routes[] = {
     {"POST", "/api/v1/tokens", api_tokens_create, ADMIN, 0},
     {"DELETE", "/api/v1/tokens/{id}", api_tokens_revoke, ADMIN, 0},
 
+    {"GET", "/api/v1/inboxes", api_inboxes_list, AGENT, 0},
+    {"POST", "/api/v1/inboxes", api_inboxes_create, ADMIN, 0},
+    {"GET", "/api/v1/inboxes/{id}", api_inboxes_get, AGENT, 0},
+    {"PATCH", "/api/v1/inboxes/{id}", api_inboxes_update, ADMIN, 0},
+    {"DELETE", "/api/v1/inboxes/{id}", api_inboxes_delete, ADMIN, 0},
+
     {"GET", "/api/v1/events", api_events_stream, AGENT, 0},
     {"GET", "/api/v1/audit", api_audit_list, ADMIN, 0},
 };

@@ -19,12 +19,20 @@
 #include "cmd/common.h"
 #include "core/account.h"
 #include "core/auth.h"
+#include "core/inbox.h"
 #include "core/sql.h"
 #include "core/user.h"
 
 struct admin_config {
     const char *data;
     const char *database;
+    const char *master_key;
+    const char *phone_number_id;
+    const char *waba_id;
+    const char *display_number;
+    const char *graph_url;
+    const char *graph_version;
+    long throughput;
     const char *email;
     const char *name;
     const char *role;
@@ -38,7 +46,21 @@ static const struct opt admin_opts[] = {
      "directory of the SQLite database", "DIR"},
     {"database", "PARLEY_DATABASE", OPT_STRING, NULL, OFF(database),
      "PostgreSQL URL instead of SQLite", "postgres://..."},
+    {"master-key", "PARLEY_MASTER_KEY", OPT_STRING, NULL, OFF(master_key),
+     "the master key, when not in DIR/master.key", "HEX"},
     {"account", NULL, OPT_INT, "0", OFF(account), "the account's id", "ID"},
+    {"phone-number-id", NULL, OPT_STRING, NULL, OFF(phone_number_id),
+     "an inbox's WhatsApp phone-number id", "ID"},
+    {"waba-id", NULL, OPT_STRING, NULL, OFF(waba_id),
+     "an inbox's WhatsApp Business Account id", "ID"},
+    {"display-number", NULL, OPT_STRING, NULL, OFF(display_number),
+     "an inbox's number as shown, digits only", "DIGITS"},
+    {"graph-url", NULL, OPT_STRING, INBOX_DEFAULT_GRAPH_URL, OFF(graph_url),
+     "an inbox's Graph API base URL", "URL"},
+    {"graph-version", NULL, OPT_STRING, INBOX_DEFAULT_GRAPH_VERSION,
+     OFF(graph_version), "an inbox's Graph API version", "vNN.N"},
+    {"throughput", NULL, OPT_INT, "80", OFF(throughput),
+     "an inbox's messages per second: 20, 80 or 1000", "N"},
     {"email", NULL, OPT_STRING, NULL, OFF(email), "the user's e-mail", "EMAIL"},
     {"name", NULL, OPT_STRING, NULL, OFF(name), "a user's or token's name",
      "NAME"},
@@ -154,6 +176,72 @@ static int create_token(struct db *db, const struct admin_config *c)
     return 0;
 }
 
+static int add_inbox(struct db *db, const struct admin_config *c)
+{
+    uint8_t key[CRYPTO_KEY_LEN];
+    char *secret[3] = {NULL, NULL, NULL};
+    struct inbox_input in = {.name = c->name,
+                             .phone_number_id = c->phone_number_id,
+                             .waba_id = c->waba_id,
+                             .display_phone_number = c->display_number,
+                             .graph_base_url = c->graph_url,
+                             .graph_version = c->graph_version,
+                             .throughput_mps = c->throughput};
+    int64_t id;
+    int rc = 1;
+
+    if (!c->account || !c->name || !c->phone_number_id || !c->waba_id ||
+        !c->display_number || !inbox_throughput_valid(c->throughput)) {
+        fprintf(stderr, "parley admin: add-inbox needs --account, --name, "
+                        "--phone-number-id, --waba-id, --display-number "
+                        "(and --throughput 20, 80 or 1000)\n");
+        return 2;
+    }
+    if (cmd_master_key(c->master_key, c->data, key))
+        return 1;
+    for (int i = 0; i < 3; i++) {
+        if (!(secret[i] = read_password()) || !secret[i][0]) {
+            fprintf(stderr, "parley admin: give the access token, app "
+                            "secret and verify token on stdin, one a line\n");
+            rc = 2;
+            goto out;
+        }
+    }
+    in.access_token = secret[0];
+    in.app_secret = secret[1];
+    in.verify_token = secret[2];
+    enum store_rc src = inbox_create(db, key, c->account, &in, &id);
+    if (src == STORE_OK) {
+        printf("%lld\n", (long long)id);
+        rc = 0;
+    } else {
+        fprintf(stderr, "parley admin: %s\n",
+                src == STORE_CONSTRAINT ? "that phone-number id is taken, "
+                                          "or the account does not exist"
+                                        : "cannot create the inbox");
+    }
+out:
+    for (int i = 0; i < 3; i++)
+        free(secret[i]);
+    crypto_wipe(key, sizeof key);
+    return rc;
+}
+
+static int list_inboxes(struct db *db, const struct admin_config *c)
+{
+    struct inbox *v;
+    size_t n;
+
+    if (inbox_list(db, c->account, &v, &n) != STORE_OK)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        printf("%lld\t%s\t+%s\t%s\t%s\n", (long long)v[i].id,
+               v[i].phone_number_id, v[i].display_phone_number, v[i].name,
+               v[i].graph_base_url);
+    inbox_list_free(v, n);
+    return 0;
+}
+
 static int list_accounts(struct db *db)
 {
     struct db_stmt *st;
@@ -195,6 +283,10 @@ static int run_action(struct db *db, const char *action, const char *arg,
         return add_user(db, c);
     if (!strcmp(action, "create-token"))
         return create_token(db, c);
+    if (!strcmp(action, "add-inbox"))
+        return add_inbox(db, c);
+    if (!strcmp(action, "list-inboxes"))
+        return list_inboxes(db, c);
     if (!strcmp(action, "list-accounts"))
         return list_accounts(db);
     if (!strcmp(action, "list-users"))

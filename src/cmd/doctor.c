@@ -3,6 +3,7 @@
  * Each check prints one line, "ok" or "FAIL" with what to do; the exit
  * status is 1 when any check failed.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include "cmd/cmd.h"
 #include "cmd/common.h"
 #include "core/account.h"
+#include "core/inbox.h"
+#include "whatsapp/number_check.h"
 
 struct doctor_config {
     const char *data;
@@ -72,6 +75,52 @@ static int check_accounts(struct store *s)
     return report(rc == STORE_OK, "accounts", detail);
 }
 
+/* One line per inbox: can its token reach its number? */
+static int check_inbox(struct db *db, const uint8_t *key,
+                       const struct inbox *in)
+{
+    struct inbox_secrets sec;
+    struct wa_number_check res;
+    char what[160], detail[512];
+
+    snprintf(what, sizeof what, "inbox %lld (+%s, account %lld)",
+             (long long)in->id, in->display_phone_number,
+             (long long)in->account_id);
+    if (inbox_secrets_get(db, key, in->id, &sec) != STORE_OK)
+        return report(false, what,
+                      "cannot unseal its secrets: is this the master key "
+                      "the installation was set up with?");
+    wa_number_check(in->graph_base_url, in->graph_version, in->phone_number_id,
+                    sec.access_token, &res);
+    inbox_secrets_clear(&sec);
+    if (res.ok)
+        snprintf(detail, sizeof detail, "token valid, number reachable%s%s",
+                 res.verified_name[0] ? " as " : "", res.verified_name);
+    else
+        snprintf(detail, sizeof detail, "%s", res.problem);
+    return report(res.ok, what, detail);
+}
+
+static int check_inboxes(struct store *s, const uint8_t *key)
+{
+    struct db *db = store_acquire(s);
+    struct inbox *v;
+    size_t n;
+    int failed = 0;
+
+    if (inbox_list(db, 0, &v, &n) != STORE_OK) {
+        store_release(db);
+        return report(false, "inboxes", "cannot list them");
+    }
+    if (n == 0)
+        report(true, "inboxes", "none configured yet");
+    for (size_t i = 0; i < n; i++)
+        failed += check_inbox(db, key, &v[i]);
+    inbox_list_free(v, n);
+    store_release(db);
+    return failed;
+}
+
 int cmd_doctor(int argc, char **argv)
 {
     struct doctor_config c;
@@ -87,10 +136,12 @@ int cmd_doctor(int argc, char **argv)
     if (rc)
         return rc == 1 ? 0 : 2;
     failed += check_storage(&c, &s);
-    failed += report(cmd_master_key(c.master_key, c.data, key) == 0,
-                     "master key", NULL);
+    bool have_key = cmd_master_key(c.master_key, c.data, key) == 0;
+    failed += report(have_key, "master key", NULL);
     if (s) {
         failed += check_accounts(s);
+        if (have_key)
+            failed += check_inboxes(s, key);
         store_close(s);
     }
     return failed ? 1 : 0;

@@ -112,6 +112,19 @@ static bool password_matches(const char *hash, const char *password)
 
 /* --- sessions --------------------------------------------------------- */
 
+/* Length of s cut to at most max bytes without splitting a UTF-8
+ * sequence; user agents are kept only to tell sessions apart. */
+static long capped_length(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+
+    if (n <= max)
+        return (long)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (long)max;
+}
+
 static enum store_rc session_insert(struct db *db,
                                     const struct login_request *req,
                                     struct login_result *out)
@@ -138,7 +151,8 @@ static enum store_rc session_insert(struct db *db,
     db_bind_int64(st, 3, out->user.id);
     db_bind_text(st, 4, out->csrf_token, -1);
     db_bind_text(st, 5, req->address ? req->address : "", -1);
-    db_bind_text(st, 6, req->user_agent ? req->user_agent : "", 255);
+    db_bind_text(st, 6, req->user_agent ? req->user_agent : "",
+                 capped_length(req->user_agent ? req->user_agent : "", 255));
     db_bind_int64(st, 7, now);
     db_bind_int64(st, 8, out->expires_at);
     return sql_int64(st, &out->session_id);

@@ -160,7 +160,8 @@ static const char *const merge_steps[] = {
     "INSERT INTO contact_labels (account_id, contact_id, label_id) "
     "SELECT account_id, CAST($2 AS BIGINT), label_id FROM contact_labels "
     "WHERE account_id = $1 AND contact_id = $3 ON CONFLICT DO NOTHING",
-    "DELETE FROM contact_labels WHERE account_id = $1 AND contact_id = $3",
+    "DELETE FROM contact_labels WHERE account_id = $1 AND contact_id = $3 "
+    "AND contact_id <> $2",
     /* The identifiers are unique per account: gone gives them up here
      * and keep takes them after the loop. */
     "UPDATE contacts SET merged_into = $2, wa_id = NULL, bsuid = NULL "

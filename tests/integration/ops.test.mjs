@@ -43,7 +43,7 @@ test('sessions and data survive a restart', async () => {
     const c = await signedIn(server, 'admin@demo.test');
     await c.post('/api/v1/teams', { name: 'Kept' });
     await server.stop();
-    server = await startServer({ dataDir: data });
+    server = await startServer({ dataDir: data, dbArgs: server.dbArgs });
     c.base = server.url;
     const me = await c.get('/api/v1/me');
     assert.equal(me.status, 200, 'the session cookie still works');

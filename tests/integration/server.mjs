@@ -21,11 +21,13 @@ function freshPostgres(url) {
   return u.toString();
 }
 
-export async function startServer({ args = [], env = {}, dataDir } = {}) {
+// dbArgs: the database of an earlier server, to restart on the same data.
+export async function startServer({ args = [], env = {}, dataDir,
+  dbArgs } = {}) {
   const data = dataDir || mkdtempSync(join(tmpdir(), 'parley-it-'));
-  const db = process.env.PARLEY_TEST_PG_URL
+  const db = dbArgs || (process.env.PARLEY_TEST_PG_URL
     ? ['--database', freshPostgres(process.env.PARLEY_TEST_PG_URL)]
-    : [];
+    : []);
   const child = spawn(BIN, ['serve', '--demo', '--listen', '127.0.0.1:0',
     '--data', data, '--log-level', 'warn', ...db, ...args], {
     env: { ...process.env, ...env },
