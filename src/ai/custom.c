@@ -225,7 +225,7 @@ enum ai_rc ai_example_list(struct db *db, int64_t account_id,
     if (db_prepare(db,
                    "SELECT id, intent, text, source, created_by, created_at "
                    "FROM ai_examples WHERE account_id = $1 AND "
-                   "($2 IS NULL OR intent = $2) ORDER BY id",
+                   "(CAST($2 AS TEXT) IS NULL OR intent = $2) ORDER BY id",
                    &st) != STORE_OK)
         return AI_ERROR;
     db_bind_int64(st, 1, account_id);

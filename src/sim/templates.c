@@ -271,6 +271,17 @@ static json_t *media_json(struct sim *sim, struct http_request *req,
 }
 
 /* GET /{ver}/{id}: a media object or a template. */
+/* The business phone number itself, as GET /{ver}/{phone-number-id}
+ * describes it. Lock held. */
+static json_t *phone_number_json(struct sim *sim)
+{
+    return json_pack("{ss ss ss ss ss ss}", "id", sim->phone_number_id,
+                     "display_phone_number", sim->display_number,
+                     "verified_name", "Parley Demo Shop", "quality_rating",
+                     "GREEN", "code_verification_status", "VERIFIED",
+                     "platform_type", "CLOUD_API");
+}
+
 void sim_graph_object_get(struct http_request *req)
 {
     const char *ver = http_param(req, "ver");
@@ -286,9 +297,11 @@ void sim_graph_object_get(struct http_request *req)
     if (!sim)
         return;
     pthread_mutex_lock(&sim->lock);
-    json_t *o = pnid && strcmp(pnid, sim->phone_number_id) != 0
-                    ? NULL
-                    : media_json(sim, req, id);
+    json_t *o = NULL;
+    if (strcmp(id, sim->phone_number_id) == 0)
+        o = phone_number_json(sim);
+    else if (!pnid || strcmp(pnid, sim->phone_number_id) == 0)
+        o = media_json(sim, req, id);
     if (!o) {
         struct sim_template *t = sim_template_by_id(sim, strtoll(id, NULL, 10));
         o = t ? template_json(t) : NULL;
