@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/inbox_api.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/mem.h"
@@ -19,6 +20,7 @@
 #include "cmd/cmd.h"
 #include "cmd/common.h"
 #include "core/auth.h"
+#include "core/conv_actions.h"
 #include "core/demo.h"
 #include "core/events.h"
 #include "jobs/jobs.h"
@@ -192,7 +194,8 @@ static int start_jobs(struct server *s)
     s->app.data_dir = s->cfg.data;
     if (jobs_register(j, "auth.purge_sessions", purge_sessions, NULL) != 0 ||
         jobs_every(j, "auth.purge_sessions", 3600 * 1000) != STORE_OK ||
-        wa_channel_init(&s->channel) != 0 || jobs_start(j) != 0) {
+        conv_jobs_register(j) != 0 || wa_channel_init(&s->channel) != 0 ||
+        jobs_start(j) != 0) {
         fprintf(stderr, "parley serve: cannot start the job workers\n");
         return 1;
     }
@@ -207,6 +210,11 @@ static size_t collect_routes(struct server *s)
     const struct http_route *r = api_routes(&n);
 
     s->routes = xcalloc(MAX_ROUTES, sizeof *s->routes);
+    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
+        s->routes[at++] = r[i];
+    /* Before the channel's: the inbox's fixed paths (".../counts") must
+     * win over the channel's "/api/v1/conversations/{id}". */
+    r = api_inbox_routes(&n);
     for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
         s->routes[at++] = r[i];
     at += wa_channel_routes(s->routes + at, MAX_ROUTES - at);

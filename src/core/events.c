@@ -56,6 +56,11 @@ static void publish(const struct event *ev)
         subscribers[i].fn(ev, subscribers[i].arg);
 }
 
+void events_publish_ephemeral(const struct event *ev)
+{
+    publish(ev);
+}
+
 /* An event waiting for its transaction to commit. */
 struct pending_event {
     struct event ev;

@@ -48,6 +48,13 @@ enum store_rc events_emit(struct db *db, int64_t account_id, const char *type,
                           int64_t *id);
 
 /*
+ * Hand an event straight to the subscribers without storing it: for
+ * ephemeral signals (an agent typing or viewing) that nobody replays.
+ * Give it id 0. Reaches this node's subscribers only.
+ */
+void events_publish_ephemeral(const struct event *ev);
+
+/*
  * Events of an account after after_id that a user with this role may see,
  * oldest first, at most limit, each passed to fn. For resuming streams.
  */

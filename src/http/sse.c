@@ -306,7 +306,10 @@ static bool stream_wants(const struct sse_stream *s, int64_t account_id,
         return false;
     if (user_id != 0 && s->filter.user_id != user_id)
         return false;
-    return s->filter.role >= min_role && event_id > s->skip_upto;
+    /* Ephemeral events (typing, viewing) have no id: never in a backlog,
+     * so never skipped. */
+    return s->filter.role >= min_role &&
+           (event_id == 0 || event_id > s->skip_upto);
 }
 
 /* Queue f on s, cutting s if that takes it past its limit. Hub locked. */

@@ -72,13 +72,42 @@ static bool is_embedded(int64_t version)
     return false;
 }
 
-/* Replace every @PK@ and @BLOB@ with the backend's types; caller frees. */
+/*
+ * A line "-- @sqlite" or "-- @postgres" opens a block that only that
+ * backend runs, up to a line "-- @end" (the one place where the engines'
+ * SQL differs, e.g. full-text search). At p, the start of a line, skip
+ * such a block when it is for the other backend; returns where to go on.
+ */
+static const char *skip_other_dialect(const struct store_backend *be,
+                                      const char *p)
+{
+    const char *tag = NULL;
+
+    if (strncmp(p, "-- @sqlite\n", 11) == 0)
+        tag = "sqlite";
+    else if (strncmp(p, "-- @postgres\n", 13) == 0)
+        tag = "postgres";
+    if (!tag)
+        return p;
+    p = strchr(p, '\n') + 1;
+    if (strcmp(tag, be->name) == 0)
+        return p;
+    const char *end = strstr(p, "\n-- @end");
+    return end ? end + 1 : p + strlen(p);
+}
+
+/* Replace every @PK@ and @BLOB@ with the backend's types and drop blocks
+ * for the other backend; caller frees. */
 static char *substitute(const struct store_backend *be, const char *text)
 {
     struct buf b = BUF_INIT;
     const char *p = text;
 
     while (*p) {
+        if (p == text || p[-1] == '\n')
+            p = skip_other_dialect(be, p);
+        if (!*p)
+            break;
         if (strncmp(p, "@PK@", 4) == 0) {
             buf_puts(&b, be->pk_sql);
             p += 4;
