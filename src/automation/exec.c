@@ -463,6 +463,9 @@ static enum store_rc do_assign(struct auto_ctx *ctx, const json_t *a)
         if (rc)
             return rc;
     }
+    /* "route": false only files the conversation with the team. */
+    if (json_is_false(json_object_get(a, "route")))
+        return STORE_OK;
     return auto_route(ctx, team, 0, &assigned);
 }
 
