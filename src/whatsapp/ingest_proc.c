@@ -19,7 +19,9 @@
 #define LEASE_MS        15000
 #define IDLE_POLL_MS    1000
 #define STANDBY_POLL_MS 3000
-#define ENTRIES_PER_RUN 100
+#define ENTRIES_PER_RUN 200
+/* Entries applied in one transaction when all of them apply cleanly. */
+#define GROUP_SIZE 50
 /* Hard storage errors on one entry before it is marked failed. */
 #define MAX_ATTEMPTS 5
 
@@ -173,37 +175,89 @@ static void count_attempt(struct db *db, int64_t id)
 }
 
 /*
- * Apply entry id. Returns STORE_OK when the entry is settled (done, failed
- * or no longer pending), or STORE_RETRY / STORE_ERROR when it stays pending
- * and the caller should back off before trying again.
+ * Settle a loaded entry on its own: its transaction, or failed with the
+ * reason. Returns STORE_OK when the entry is settled (done or failed), or
+ * STORE_RETRY / STORE_ERROR when it stays pending and the caller should
+ * back off before trying again.
  */
-static enum store_rc process_entry(struct db *db, int64_t id)
+static enum store_rc process_entry(struct db *db, struct entry *e)
 {
-    struct entry e = {.id = id};
-    enum store_rc rc = entry_load(db, &e);
+    enum store_rc rc = store_tx(db, entry_tx, e);
 
-    if (rc == STORE_NOT_FOUND)
-        return STORE_OK;
-    if (rc)
-        return rc;
-    rc = store_tx(db, entry_tx, &e);
-    if (rc == STORE_CONSTRAINT && e.fatal[0]) {
-        rc = mark_failed(db, &e, e.fatal);
+    if (rc == STORE_CONSTRAINT && e->fatal[0]) {
+        rc = mark_failed(db, e, e->fatal);
     } else if (rc == STORE_ERROR || rc == STORE_CONSTRAINT) {
-        if (e.attempts + 1 >= MAX_ATTEMPTS)
-            rc = mark_failed(db, &e,
-                             "storage error while applying the "
-                             "entry; see the server log");
+        if (e->attempts + 1 >= MAX_ATTEMPTS)
+            rc = mark_failed(db, e,
+                             "storage error while applying the entry; see "
+                             "the server log");
         else
-            count_attempt(db, id);
+            count_attempt(db, e->id);
     }
-    free(e.body);
+    return rc == STORE_CONSTRAINT ? STORE_ERROR : rc;
+}
+
+/* A group of entries applied in one transaction. */
+struct group {
+    struct entry *v;
+    size_t n;
+};
+
+/* Every entry of the group, in order; any problem rolls all back. */
+static enum store_rc group_tx(struct db *db, void *arg)
+{
+    struct group *g = arg;
+    enum store_rc rc = STORE_OK;
+
+    for (size_t i = 0; i < g->n && rc == STORE_OK; i++)
+        rc = entry_tx(db, &g->v[i]);
     return rc;
 }
 
 /*
- * Apply up to ENTRIES_PER_RUN pending entries in id order. Returns how
- * many were settled, or -1 when the run stopped on an error.
+ * Apply entries ids[0..n) in id order: first all in one transaction (one
+ * commit for the lot, which is what keeps up with the webhook), and when
+ * that fails, one by one so that a bad entry is settled alone. Returns how
+ * many were settled, or -1 when it stopped at one that must be retried.
+ */
+static int process_group(struct db *db, const int64_t *ids, size_t n)
+{
+    struct entry *v = xcalloc(n, sizeof *v);
+    struct group g = {v, 0};
+    int done = -1;
+    enum store_rc rc = STORE_OK;
+
+    for (size_t i = 0; i < n && rc == STORE_OK; i++) {
+        v[g.n].id = ids[i];
+        rc = entry_load(db, &v[g.n]);
+        if (rc == STORE_OK)
+            g.n++;
+        else if (rc == STORE_NOT_FOUND)
+            rc = STORE_OK; /* settled meanwhile (a replay raced us) */
+    }
+    if (rc != STORE_OK)
+        goto out;
+    if (store_tx(db, group_tx, &g) == STORE_OK) {
+        done = (int)g.n;
+        goto out;
+    }
+    for (done = 0; done < (int)g.n; done++) {
+        if (process_entry(db, &v[done]) != STORE_OK) {
+            done = -1;
+            break;
+        }
+    }
+out:
+    for (size_t i = 0; i < n; i++)
+        free(v[i].body);
+    free(v);
+    return done;
+}
+
+/*
+ * Apply up to ENTRIES_PER_RUN pending entries in id order, GROUP_SIZE to a
+ * transaction. Returns how many were looked at, or -1 when the run
+ * stopped on an error.
  */
 static int process_pending(struct wa_ingest *in, struct db *db)
 {
@@ -223,17 +277,21 @@ static int process_pending(struct wa_ingest *in, struct db *db)
     db_done(st);
     if (rc != STORE_DONE && rc != STORE_ROW)
         return -1;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i += GROUP_SIZE) {
         pthread_mutex_lock(&in->proc_lock);
         bool stop = in->proc_stopping;
         pthread_mutex_unlock(&in->proc_lock);
         if (stop)
             break;
-        if (process_entry(db, ids[i]) != STORE_OK)
+        int k = process_group(
+            db, ids + i, (size_t)(n - i < GROUP_SIZE ? n - i : GROUP_SIZE));
+        if (k < 0)
             return -1; /* keep the order: retry from here later */
-        done++;
+        done += k;
     }
-    return done;
+    /* All of them settled (some perhaps by a racing replay): report the
+     * full count so that a full page is followed at once by the next. */
+    return done >= 0 ? n : -1;
 }
 
 /* Sleep up to ms, or until woken or stopped; false once stopping. */
