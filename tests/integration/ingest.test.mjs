@@ -534,7 +534,6 @@ test('conversations list by status with cursor paging, scoped and validated', as
     }
     pages++;
     if (!r.json.next_cursor) break;
-    assert.match(r.json.next_cursor, /^\d+:\d+$/);
     cursor = r.json.next_cursor;
   }
   assert.ok(pages >= 2);
