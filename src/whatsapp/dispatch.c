@@ -480,8 +480,8 @@ static const char *const outcome_sql[] = {
         "AND status = 'sending'",
     [OUTCOME_FAILED] =
         "UPDATE messages SET status = 'failed', failed_at = $3, error_code = "
-        "$4, error_title = $5, next_attempt_at = NULL, updated_at = $3 "
-        "WHERE id = $1 AND status = 'sending'",
+        "$4, error_title = $5, next_attempt_at = CAST($2 AS BIGINT), "
+        "updated_at = $3 WHERE id = $1 AND status = 'sending'",
 };
 
 /* Transaction: record what the Graph API said and announce it. */
@@ -496,8 +496,10 @@ static enum store_rc outcome_tx(struct db *db, void *arg)
     db_bind_int64(st, 1, o->f->message_id);
     if (o->kind == OUTCOME_ACCEPTED)
         db_bind_text(st, 2, o->wamid, -1);
-    else
+    else if (o->kind == OUTCOME_RETRY)
         db_bind_int64(st, 2, o->next_at);
+    else
+        db_bind_null(st, 2);
     db_bind_int64(st, 3, o->at);
     if (o->kind != OUTCOME_ACCEPTED) {
         db_bind_int64(st, 4, o->code);

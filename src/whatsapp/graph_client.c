@@ -117,6 +117,10 @@ static struct transfer *transfer_new(const struct wa_graph_request *r)
     curl_easy_setopt(t->easy, CURLOPT_WRITEDATA, t);
     curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, t->errbuf);
     curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
+    if (r->fresh) {
+        curl_easy_setopt(t->easy, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(t->easy, CURLOPT_FORBID_REUSE, 1L);
+    }
     if (r->json_body) {
         t->headers =
             curl_slist_append(t->headers, "Content-Type: application/json");
@@ -311,11 +315,13 @@ int wa_graph_call(struct wa_graph *g, const struct wa_graph_request *r,
                   struct wa_graph_response *out)
 {
     struct waiter w = {.done = false, .out = out};
+    struct wa_graph_request own = *r;
 
     memset(out, 0, sizeof *out);
     pthread_mutex_init(&w.lock, NULL);
     pthread_cond_init(&w.cond, NULL);
-    if (wa_graph_submit(g, r, on_call_done, &w)) {
+    own.fresh = true;
+    if (wa_graph_submit(g, &own, on_call_done, &w)) {
         snprintf(out->error, sizeof out->error, "graph client stopped");
     } else {
         pthread_mutex_lock(&w.lock);

@@ -7,6 +7,7 @@
 #ifndef PARLEY_WHATSAPP_GRAPH_CLIENT_H
 #define PARLEY_WHATSAPP_GRAPH_CLIENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,6 +30,7 @@ struct wa_graph_request {
     const char *file_mime;
     const char *file_name;
     long timeout_ms; /* 0 means 30 s */
+    bool fresh;      /* own connection, not kept (see wa_graph_call) */
 };
 
 /* The answer. http_status is 0 when no response came (connect failure,
@@ -58,8 +60,13 @@ void wa_graph_free(struct wa_graph *g);
 int wa_graph_submit(struct wa_graph *g, const struct wa_graph_request *r,
                     wa_graph_done_cb done, void *arg);
 
-/* Run r and wait for its answer in *out (clear it after). Returns 0 when
- * a response came (any status), -1 otherwise with out->error set. */
+/*
+ * Run r and wait for its answer in *out (clear it after). Returns 0 when
+ * a response came (any status), -1 otherwise with out->error set. The
+ * call uses a connection of its own: the caller may be a thread of the
+ * server that answers (the in-process simulator), and a pooled keep-alive
+ * connection could be served by that very thread, now blocked here.
+ */
 int wa_graph_call(struct wa_graph *g, const struct wa_graph_request *r,
                   struct wa_graph_response *out);
 
