@@ -159,8 +159,8 @@ static void finish(struct wa_graph *g, struct transfer *t, CURLcode code)
         if (t->next)
             t->next->prev = t->prev;
     }
-    t->done(&resp, t->arg);
     __atomic_add_fetch(&g->completed, 1, __ATOMIC_RELAXED);
+    t->done(&resp, t->arg);
     transfer_free(t);
 }
 
