@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "automation/automation.h"
 #include "api/inbox_api.h"
 #include "base/clock.h"
 #include "base/log.h"
@@ -195,7 +196,7 @@ static int start_jobs(struct server *s)
     if (jobs_register(j, "auth.purge_sessions", purge_sessions, NULL) != 0 ||
         jobs_every(j, "auth.purge_sessions", 3600 * 1000) != STORE_OK ||
         conv_jobs_register(j) != 0 || wa_channel_init(&s->channel) != 0 ||
-        jobs_start(j) != 0) {
+        automation_init(&s->channel) != 0 || jobs_start(j) != 0) {
         fprintf(stderr, "parley serve: cannot start the job workers\n");
         return 1;
     }
@@ -218,6 +219,9 @@ static size_t collect_routes(struct server *s)
     for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
         s->routes[at++] = r[i];
     at += wa_channel_routes(s->routes + at, MAX_ROUTES - at);
+    r = automation_routes(&n);
+    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
+        s->routes[at++] = r[i];
     if (s->cfg.demo) {
         r = sim_routes(&n);
         for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
@@ -275,7 +279,13 @@ static int start_demo_channel(struct server *s)
     snprintf(callback, sizeof callback, "http://127.0.0.1:%d/webhooks/whatsapp",
              port);
     struct db *db = store_acquire(s->app.store);
+    int64_t account;
     enum store_rc rc = demo_seed_inbox(db, s->app.master_key, &in);
+
+    /* Rules, business hours and canned replies need the inbox; seeded
+     * once, also into a demo account made by an older version. */
+    if (rc == STORE_OK && demo_account(db, &account) == STORE_OK)
+        rc = automation_seed_demo(db, account);
     store_release(db);
     if (rc != STORE_OK || sim_start(&so, &s->sim) != 0) {
         fprintf(stderr, "parley serve: cannot start the demo channel\n");
@@ -322,7 +332,8 @@ static void shut_down(struct server *s)
     s->sim = NULL;
     if (s->app.jobs)
         jobs_stop(s->app.jobs, 10000);
-    /* After the workers: the channel's job handlers use what it frees. */
+    /* After the workers: their job handlers use what these free. */
+    automation_stop();
     wa_channel_stop(&s->channel);
     if (s->app.jobs)
         jobs_free(s->app.jobs);
@@ -360,7 +371,8 @@ int cmd_serve(int argc, char **argv)
         (s.cfg.demo && seed_demo(&s)) ||
         events_listen(s.app.store, s.node) != STORE_OK || start_jobs(&s) ||
         start_http(&s) || (s.cfg.demo && start_demo_channel(&s)) ||
-        wa_channel_start(&s.channel) != 0) {
+        wa_channel_start(&s.channel) != 0 ||
+        automation_start(&s.channel) != 0) {
         shut_down(&s);
         return 1;
     }

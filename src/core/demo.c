@@ -125,3 +125,17 @@ enum store_rc demo_seed_inbox(struct db *db,
 
     return store_tx(db, seed_inbox_tx, &a);
 }
+
+enum store_rc demo_account(struct db *db, int64_t *account_id)
+{
+    struct user admin;
+    char *hash = NULL;
+    enum store_rc rc = user_find_for_login(db, DEMO_ADMIN_EMAIL, &admin, &hash);
+
+    free(hash);
+    if (rc == STORE_OK) {
+        *account_id = admin.account_id;
+        user_clear(&admin);
+    }
+    return rc;
+}

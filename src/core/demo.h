@@ -22,6 +22,9 @@
 enum store_rc demo_seed(struct db *db, const char *password, bool *seeded,
                         int64_t *account_id);
 
+/* The demo account's id; STORE_NOT_FOUND when there is none. */
+enum store_rc demo_account(struct db *db, int64_t *account_id);
+
 #define DEMO_PHONE_NUMBER_ID "100000000000001"
 #define DEMO_DISPLAY_NUMBER  "15550000001"
 #define DEMO_WABA_ID         "100000000000002"
