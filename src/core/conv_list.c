@@ -19,21 +19,27 @@
 
 /* The waiting key: conversations nobody waits on sort after all others. */
 #define WAIT_KEY "COALESCE(c.waiting_since, 9223372036854775807)"
+/* The priority key: highest priority first, then longest waiting, folded
+ * into one number (the expression of the index conversations_priority). */
+#define PRIO_KEY                                                               \
+    "((4 - c.priority) * 4398046511104 + "                                     \
+    "COALESCE(c.waiting_since, 4398046511103))"
 
 #define LIST_COLUMNS                                                           \
     "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, "     \
     "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "              \
     "c.last_message_id, c.last_message_at, c.last_customer_message_at, "       \
     "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "               \
-    "c.created_at, c.updated_at, c.resolved_at, " WAIT_KEY ", "                \
+    "c.created_at, c.updated_at, c.resolved_at, " WAIT_KEY ", " PRIO_KEY ", "  \
     "p.name, p.profile_name, p.phone, p.wa_id, m.id, m.direction, m.type, "    \
     "m.text, m.status, m.created_at, m.private"
 #define COL_WAIT  19
-#define COL_EXTRA 20
+#define COL_PRIO  20
+#define COL_EXTRA 21
 
-/* The decoded cursor: up to three numbers, the last one the id. */
+/* The decoded cursor: the sort key and the id of the last row. */
 struct cursor {
-    int64_t k[3];
+    int64_t k[2];
     int n;
 };
 
@@ -55,10 +61,10 @@ static char sort_tag(enum conv_sort s)
     return s == CONV_SORT_WAITING ? 'w' : s == CONV_SORT_PRIORITY ? 'p' : 'a';
 }
 
-/* Parse "<tag>.<n>.<n>[.<n>]"; 0 on success. */
+/* Parse "<tag>.<key>.<id>"; 0 on success. */
 static int cursor_parse(enum conv_sort sort, const char *s, struct cursor *c)
 {
-    int want = sort == CONV_SORT_PRIORITY ? 3 : 2;
+    int want = 2;
     char *end;
 
     memset(c, 0, sizeof *c);
@@ -130,6 +136,24 @@ static void add_filters(struct qb *b, enum store_dialect d,
     }
 }
 
+/* Append "key >= k AND (key > k OR c.id > id)": the keyset condition of
+ * an ascending sort, in the form the engines seek an expression index
+ * with (a row-value comparison on an expression is not used as a range). */
+static void after_key(struct qb *b, const char *key, const struct cursor *c)
+{
+    qb_sql(b, " AND ");
+    qb_sql(b, key);
+    qb_sql(b, " >= ");
+    qb_int(b, c->k[0]);
+    qb_sql(b, " AND (");
+    qb_sql(b, key);
+    qb_sql(b, " > ");
+    qb_ref(b, b->count);
+    qb_sql(b, " OR c.id > ");
+    qb_int(b, c->k[1]);
+    qb_sql(b, ")");
+}
+
 /* Append the cursor condition and the ORDER BY of the sort. */
 static void add_order(struct qb *b, const struct conv_list_query *q,
                       const struct cursor *c)
@@ -146,28 +170,14 @@ static void add_order(struct qb *b, const struct conv_list_query *q,
         qb_sql(b, " ORDER BY c.last_message_at DESC, c.id DESC");
         break;
     case CONV_SORT_WAITING:
-        if (c->n) {
-            qb_sql(b, " AND (" WAIT_KEY ", c.id) > (");
-            qb_int(b, c->k[0]);
-            qb_sql(b, ", ");
-            qb_int(b, c->k[1]);
-            qb_sql(b, ")");
-        }
+        if (c->n)
+            after_key(b, WAIT_KEY, c);
         qb_sql(b, " ORDER BY " WAIT_KEY ", c.id");
         break;
     case CONV_SORT_PRIORITY:
-        if (c->n) {
-            qb_sql(b, " AND (c.priority < ");
-            qb_int(b, c->k[0]);
-            qb_sql(b, " OR (c.priority = ");
-            qb_ref(b, b->count);
-            qb_sql(b, " AND (" WAIT_KEY ", c.id) > (");
-            qb_int(b, c->k[1]);
-            qb_sql(b, ", ");
-            qb_int(b, c->k[2]);
-            qb_sql(b, ")))");
-        }
-        qb_sql(b, " ORDER BY c.priority DESC, " WAIT_KEY ", c.id");
+        if (c->n)
+            after_key(b, PRIO_KEY, c);
+        qb_sql(b, " ORDER BY " PRIO_KEY ", c.id");
         break;
     }
 }
@@ -238,13 +248,13 @@ static json_t *row_json(struct db_stmt *st, const struct conversation *c)
 static char *make_cursor(enum conv_sort sort, struct db_stmt *st,
                          const struct conversation *c)
 {
-    int64_t wait = db_col_int64(st, COL_WAIT);
-
     switch (sort) {
     case CONV_SORT_WAITING:
-        return xasprintf("w.%" PRId64 ".%" PRId64, wait, c->id);
+        return xasprintf("w.%" PRId64 ".%" PRId64, db_col_int64(st, COL_WAIT),
+                         c->id);
     case CONV_SORT_PRIORITY:
-        return xasprintf("p.%d.%" PRId64 ".%" PRId64, c->priority, wait, c->id);
+        return xasprintf("p.%" PRId64 ".%" PRId64, db_col_int64(st, COL_PRIO),
+                         c->id);
     default:
         return xasprintf("a.%" PRId64 ".%" PRId64, c->last_message_at, c->id);
     }
