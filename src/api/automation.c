@@ -218,6 +218,7 @@ static void tester_facts(const json_t *body, struct auto_facts *f)
     f->contact_name = jstr(contact, "name");
     f->contact_phone = jstr(contact, "phone");
     f->contact_attributes = json_object_get(contact, "attributes");
+    f->trace = true;
 }
 
 /*

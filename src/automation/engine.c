@@ -642,6 +642,8 @@ void auto_ruleset_free(struct auto_ruleset *rs)
 /* The state of evaluating one rule: regex captures of its conditions. */
 struct eval {
     const struct auto_facts *f;
+    char *folded_text; /* facts->text folded once per evaluation */
+    bool text_folded;
     pcre2_match_context *mctx;
     char *captures[AUTO_MAX_CAPTURES];
     size_t ncaptures;
@@ -786,7 +788,17 @@ static bool eval_string_leaf(struct eval *ev, const struct auto_cond *c)
         return c->op == OP_NOT_EQUALS || c->op == OP_NOT_CONTAINS;
     if (c->op == OP_MATCHES)
         return regex_match(ev, c, raw);
-    char *s = auto_fold(raw);
+    /* Most rules look at the message text: fold it only once. */
+    char *s, *own = NULL;
+    if (c->field == F_TEXT) {
+        if (!ev->text_folded) {
+            ev->folded_text = auto_fold(raw);
+            ev->text_folded = true;
+        }
+        s = ev->folded_text;
+    } else {
+        s = own = auto_fold(raw);
+    }
     if (!s)
         return false;
     switch (c->op) {
@@ -816,7 +828,7 @@ static bool eval_string_leaf(struct eval *ev, const struct auto_cond *c)
     default:
         break;
     }
-    free(s);
+    free(own);
     return r;
 }
 
@@ -1041,7 +1053,7 @@ static void plan_rule(struct auto_plan *plan, const struct auto_rule *r,
             continue;
         plan_add(plan, r, render_action(a, ev));
     }
-    if (suppressed)
+    if (suppressed && trace)
         json_object_set_new(trace, "suppressed", json_string("reply_period"));
 }
 
@@ -1063,18 +1075,22 @@ size_t auto_evaluate(const struct auto_ruleset *rs, const struct auto_facts *f,
         if (!rule_applies(r, f))
             continue;
         bool hit = !r->cond || eval_cond(&ev, r->cond);
-        json_t *t = json_pack("{s:I,s:s,s:b}", "rule_id", (json_int_t)r->id,
-                              "name", r->name, "matched", hit);
+        json_t *t =
+            f->trace ? json_pack("{s:I,s:s,s:b}", "rule_id", (json_int_t)r->id,
+                                 "name", r->name, "matched", hit)
+                     : NULL;
         if (hit) {
             matched++;
             plan_rule(plan, r, &ev, t);
         }
-        json_array_append_new(plan->trace, t);
+        if (t)
+            json_array_append_new(plan->trace, t);
         eval_clear(&ev);
         if (hit && r->stop)
             break;
     }
     pcre2_match_context_free(ev.mctx);
+    free(ev.folded_text);
     return matched;
 }
 

@@ -112,6 +112,8 @@ struct auto_facts {
 
     auto_last_reply_cb last_reply;
     void *last_reply_arg;
+
+    bool trace; /* fill plan->trace (the tester); an object per rule */
 };
 
 /* One planned action: the action object with its text fields rendered

@@ -477,6 +477,7 @@ static void test_reply_period(void **state)
 
     f.last_reply = last_reply_at;
     f.last_reply_arg = &last;
+    f.trace = true;
     compile("[{\"id\":5,\"name\":\"hours\",\"event\":\"message.received\","
             "\"reply_period_s\":60,\"actions\":[{\"type\":\"reply\","
             "\"text\":\"closed\"},{\"type\":\"add_label\",\"label\":"
@@ -506,6 +507,7 @@ static void test_trace(void **state)
     struct auto_plan plan;
     struct auto_facts f = message_facts("hello");
 
+    f.trace = true;
     compile("[{\"id\":1,\"name\":\"a\",\"event\":\"message.received\","
             "\"conditions\":" LEAF(
                 "text", "contains",
