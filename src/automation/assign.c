@@ -424,11 +424,12 @@ static const char stranded_sql[] =
     "JOIN conversations c ON c.id = a.conversation_id WHERE a.assigned_at IS "
     "NOT NULL AND c.assignee_id IS NOT NULL AND c.status IN ('open', "
     "'pending') AND (NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = "
-    "c.assignee_id AND s.last_seen_at > $1 - 300000 AND s.expires_at > $1) "
+    "c.assignee_id AND s.last_seen_at > CAST($1 AS BIGINT) - 300000 AND "
+    "s.expires_at > CAST($1 AS BIGINT)) "
     "OR EXISTS (SELECT 1 FROM assignment_policies p WHERE p.account_id = "
     "a.account_id AND p.reassign_after_min > 0 AND (p.team_id = "
     "a.queue_team_id OR (p.team_id IS NULL AND p.inbox_id = c.inbox_id)) "
-    "AND a.assigned_at < $1 - p.reassign_after_min * 60000 AND "
+    "AND a.assigned_at < CAST($1 AS BIGINT) - p.reassign_after_min * 60000 AND "
     "(c.last_agent_reply_at IS NULL OR c.last_agent_reply_at < "
     "a.assigned_at)))";
 

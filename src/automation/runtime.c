@@ -804,7 +804,8 @@ static enum store_rc resolve_idle(struct db *db, int64_t now)
         "SELECT c.account_id, c.id, s.closing_message, s.closing_csat, "
         "s.csat_template FROM conversations c JOIN automation_settings s ON "
         "s.account_id = c.account_id WHERE s.idle_resolve_min > 0 AND "
-        "c.status IN ('open', 'pending') AND c.last_message_at < $1 - "
+        "c.status IN ('open', 'pending') AND c.last_message_at < CAST($1 AS "
+        "BIGINT) - "
         "s.idle_resolve_min * 60000 ORDER BY c.last_message_at LIMIT 100",
         &st);
 
