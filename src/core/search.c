@@ -3,6 +3,7 @@
  */
 #include "core/search.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,22 @@ char *search_like_pattern(const char *text)
     return buf_steal(&b);
 }
 
-/* Which way a query runs: the index, or a LIKE scan. */
+static bool has_letter(const char *s)
+{
+    for (; *s; s++)
+        if (isalpha((unsigned char)*s))
+            return true;
+    return false;
+}
+
+/* Which way a query runs: the index, or a LIKE scan. PostgreSQL's word
+ * index cannot find part of a number or of an unsegmented word, so
+ * numbers (phones) and non-ASCII text take the scan there. */
 static bool use_index(enum store_dialect d, const char *text)
 {
     if (utf8_len(text) < 3)
         return false;
-    return d == STORE_SQLITE || is_ascii(text);
+    return d == STORE_SQLITE || (is_ascii(text) && has_letter(text));
 }
 
 #define PG_CONTACT_DOC                                                         \

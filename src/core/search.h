@@ -6,8 +6,9 @@
  * query of three or more characters matches any substring, Korean and
  * other scripts without spaces included; shorter queries fall back to
  * LIKE. PostgreSQL: to_tsvector('simple', ...) GIN indexes, whole-word
- * matches of every word; queries with non-ASCII letters or under three
- * characters fall back to ILIKE (a scan bounded by the account).
+ * matches of every word; queries with non-ASCII letters, with no letter
+ * at all (phone numbers) or under three characters fall back to ILIKE (a
+ * scan bounded by the account).
  */
 #ifndef PARLEY_CORE_SEARCH_H
 #define PARLEY_CORE_SEARCH_H
