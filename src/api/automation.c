@@ -35,8 +35,9 @@ static void rules_list(struct http_request *req)
         api_reply_store_error(req, rc, NULL);
         return;
     }
-    http_reply_json(req, 200,
-                    json_pack("{so s?}", "data", list, "next_cursor", NULL));
+    http_reply_json(
+        req, 200,
+        json_pack("{so so}", "data", list, "next_cursor", json_null()));
 }
 
 static void rules_get(struct http_request *req)
@@ -404,8 +405,9 @@ static void reply_rows(struct http_request *req, const char *sql,
         api_reply_store_error(req, rc, NULL);
         return;
     }
-    http_reply_json(req, 200,
-                    json_pack("{so s?}", "data", list, "next_cursor", NULL));
+    http_reply_json(
+        req, 200,
+        json_pack("{so so}", "data", list, "next_cursor", json_null()));
 }
 
 static void sla_list(struct http_request *req)
