@@ -46,6 +46,10 @@ struct app {
  * appended by the caller. */
 const struct http_route *api_routes(size_t *count);
 
+/* The local AI's routes (src/api/ai.c): intent corrections, the account's
+ * own intents and their examples. */
+const struct http_route *api_ai_routes(size_t *count);
+
 /* The guard of http.h: API token or session cookie, role, CSRF. */
 bool api_guard(struct http_request *req, const struct http_route *route);
 
