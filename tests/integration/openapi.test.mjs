@@ -226,7 +226,9 @@ after(async () => { await server?.stop(); });
 const GETS = ['/healthz', '/readyz', '/api/v1/me', '/api/v1/users',
   '/api/v1/teams', '/api/v1/inboxes', '/api/v1/audit',
   '/api/v1/conversations/counts', '/api/v1/canned-replies',
-  '/api/v1/presence', '/api/v1/search'];
+  '/api/v1/presence', '/api/v1/search', '/api/v1/templates',
+  '/api/v1/rules', '/api/v1/assignment-policies', '/api/v1/sla-policies',
+  '/api/v1/queue', '/api/v1/labels', '/api/v1/me/shortcuts'];
 
 for (const path of GETS) {
   test(`GET ${path} answers the documented shape`, async () => {
