@@ -136,10 +136,9 @@ static void reply_file(struct http_request *req, int i)
     http_set_header(req, "Cache-Control",
                     is_hashed(f->name) ? "public, max-age=31536000, immutable"
                                        : "no-cache");
+    /* nosniff, Referrer-Policy and X-Frame-Options come from the server
+     * for every reply; the CSP is the app's own. */
     http_set_header(req, "Content-Security-Policy", csp);
-    http_set_header(req, "X-Content-Type-Options", "nosniff");
-    http_set_header(req, "Referrer-Policy", "no-referrer");
-    http_set_header(req, "X-Frame-Options", "DENY");
     if (strcmp(f->name, "sw.js") == 0)
         http_set_header(req, "Service-Worker-Allowed", "/");
     if (not_modified(req, etags[i])) {

@@ -22,7 +22,8 @@ export function Editable({ label, value, onSave, type = 'text' }) {
   </label>`;
 }
 
-export function ContactPane({ conversationId, contactId, onClose }) {
+export function ContactPane({ conversationId, contactId, summary,
+  onClose }) {
   const s = useStore();
   const [c, setC] = useState(null);
   const [notes, setNotes] = useState([]);
@@ -69,9 +70,11 @@ export function ContactPane({ conversationId, contactId, onClose }) {
     } catch (e) { toast(e.message, { kind: 'error' }); }
   }
 
+  if (absent && summary) return html`<${ReadOnly} c=${summary}
+    onClose=${onClose} />`;
   if (absent || !contactId) return html`<div class="contact">
-    <p class="muted">${t('contact.unavailable')}</p></div>`;
-  if (!c) return html`<div class="contact"><p class="muted">
+    <p class="muted pad">${t('contact.unavailable')}</p></div>`;
+  if (!c) return html`<div class="contact"><p class="muted pad">
     ${t('common.loading')}</p></div>`;
   const attrs = c.attributes || {};
   return html`<div class="contact">
@@ -131,4 +134,24 @@ export function ContactPane({ conversationId, contactId, onClose }) {
           · ${shortTime(h.last_message_at)}</a></li>`)}</ul>
     </section>
   </div>`;
+}
+
+// What the conversation says about its contact, while the contacts API
+// is not there to edit it.
+function ReadOnly({ c, onClose }) {
+  return html`<div class="contact">
+    <header class="contact-head">
+      <${Avatar} name=${c.name || c.phone} size=${48} />
+      <div><h3><bdi>${c.name || c.phone || c.wa_id}</bdi></h3>
+        <span class="muted">${c.phone || c.wa_id}</span></div>
+      <button class="btn icon ghost close-contact" onClick=${onClose}
+        aria-label=${t('common.close')}><${Icon} name="x" /></button>
+    </header>
+    <section class="contact-sec">
+      <div class="field"><span class="field-label">${t('contact.phone')}
+        </span><span>${c.phone || '—'}</span></div>
+      <div class="field"><span class="field-label">WhatsApp ID</span>
+        <span>${c.wa_id || '—'}</span></div>
+      <p class="muted">${t('contact.readonly')}</p>
+    </section></div>`;
 }

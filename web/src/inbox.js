@@ -70,7 +70,12 @@ export function Inbox({ id }) {
       const r = await get('/api/v1/conversations' + listQuery(tab, filters,
         more ? cursor : ''));
       if (g !== gen.current) return;
-      setItems((old) => (more ? [...old, ...r.data] : r.data));
+      // Until the server filters by assignee, the tab is applied here too,
+      // so "Mine" never shows someone else's conversation.
+      const me = getState().me;
+      const page = (r.data || []).filter((c) => tab === 'all' ||
+        (tab === 'mine' ? c.assignee_id === me.id : !c.assignee_id));
+      setItems((old) => (more ? [...old, ...page] : page));
       setCursor(r.next_cursor || null);
       setUnavailable(false);
     } catch (e) {
@@ -215,6 +220,7 @@ export function Inbox({ id }) {
     ${id && html`<aside class="contact-pane" aria-label=${t('contact.pane')}>
       <${ContactPane} key=${id} conversationId=${id}
         contactId=${current && current.contact && current.contact.id}
+        summary=${current && current.contact}
         onClose=${() => setShowContact(false)} /></aside>`}
     ${help && html`<${ShortcutHelp} onClose=${() => setHelp(false)} />`}
   </div>`;

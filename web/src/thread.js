@@ -80,6 +80,15 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
     const el = listRef.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [msgs]);
+  useEffect(() => {
+    const el = listRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(el.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
 
   function onScroll(e) {
     const el = e.currentTarget;
@@ -144,7 +153,7 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
           ${conv && conv.status && html` · ${t('status.' + conv.status)}`}
         </span>
       </div>
-      <div class="thread-actions">
+      <div class="thread-selects">
         <select id="assign-select" aria-label=${t('action.assign')}
           title=${t('action.assign') + ' (a)'}
           value=${conv && conv.assignee_id ? String(conv.assignee_id) : ''}
@@ -169,6 +178,8 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
           ${PRIORITIES.map((p, i) => html`<option value=${String(i)}>
             ${t('prio.' + p)}</option>`)}
         </select>
+      </div>
+      <div class="thread-actions">
         <button class="btn" onClick=${() => setSnooze(true)}
           title=${t('action.snooze')}><${Icon} name="clock" size=${16} />
           <span class="hide-sm">${t('action.snooze')}</span></button>
@@ -207,6 +218,7 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
     </div>
     <div class="messages" ref=${listRef} onScroll=${onScroll}
       role="log" aria-live="polite" aria-label=${t('inbox.thread')}>
+      <div class="messages-inner">
       ${cursor && html`<div class="muted center">${t('common.loading')}
         </div>`}
       ${msgs.filter((m) => m.type !== 'reaction').map((m) => {
@@ -219,7 +231,7 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
           reactions=${m.wamid && reactions.get(m.wamid)}
           onZoom=${setZoom} />`;
       })}
-    </div>
+    </div></div>
     ${conv && html`<${Composer} bind=${composer} conv=${conv}
       onSent=${(m) => setMsgs((old) => mergeMessage(old, m))} />`}
     ${zoom && html`<${Modal} title=${t('msg.image')} wide

@@ -110,6 +110,7 @@ export default {
   'contact.history': 'Previous conversations',
   'contact.no_history': 'None before this one.',
   'contact.unavailable': 'Contact details are not available yet.',
+  'contact.readonly': 'Editing contacts needs the contacts API, which this server does not offer yet.',
   'labels.remove': 'Remove label {name}',
 
   'contacts.search': 'Search by name, phone or e-mail',

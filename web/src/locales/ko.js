@@ -103,6 +103,7 @@ export default {
   'contact.add_note': '이 연락처에 대한 메모 추가',
   'contact.history': '이전 대화', 'contact.no_history': '이전 대화가 없습니다.',
   'contact.unavailable': '아직 연락처 정보를 사용할 수 없습니다.',
+  'contact.readonly': '이 서버에는 아직 연락처 API가 없어 편집할 수 없습니다.',
   'labels.remove': '{name} 라벨 제거',
 
   'contacts.search': '이름, 전화번호, 이메일로 검색',
