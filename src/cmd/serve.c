@@ -20,6 +20,7 @@
 #include "base/opts.h"
 #include "cmd/cmd.h"
 #include "cmd/common.h"
+#include "http/assets.h"
 #include "core/auth.h"
 #include "core/conv_actions.h"
 #include "core/demo.h"
@@ -203,30 +204,37 @@ static int start_jobs(struct server *s)
     return 0;
 }
 
-/* Every route of this server: the API, the channel, and under --demo the
- * simulator's. */
+/* Append a route table to the server's. */
+static void add_routes(struct server *s, size_t *at, const struct http_route *r,
+                       size_t n)
+{
+    for (size_t i = 0; i < n && *at < MAX_ROUTES; i++)
+        s->routes[(*at)++] = r[i];
+}
+
+/* Every route of this server: the API, the channel, automation, the AI,
+ * under --demo the simulator's, and the web app. */
 static size_t collect_routes(struct server *s)
 {
     size_t n, at = 0;
-    const struct http_route *r = api_routes(&n);
+    const struct http_route *r;
 
     s->routes = xcalloc(MAX_ROUTES, sizeof *s->routes);
-    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
-        s->routes[at++] = r[i];
-    /* Before the channel's: the inbox's fixed paths (".../counts") must
-     * win over the channel's "/api/v1/conversations/{id}". */
-    r = api_inbox_routes(&n);
-    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
-        s->routes[at++] = r[i];
+    r = api_routes(&n);
+    add_routes(s, &at, r, n);
     at += wa_channel_routes(s->routes + at, MAX_ROUTES - at);
     r = automation_routes(&n);
-    for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
-        s->routes[at++] = r[i];
+    add_routes(s, &at, r, n);
+    r = api_ai_routes(&n);
+    add_routes(s, &at, r, n);
     if (s->cfg.demo) {
         r = sim_routes(&n);
-        for (size_t i = 0; i < n && at < MAX_ROUTES; i++)
-            s->routes[at++] = r[i];
+        add_routes(s, &at, r, n);
     }
+    /* Last: the web app answers its client-side pages with index.html,
+     * and must never shadow an API route. */
+    r = http_assets_routes(&n);
+    add_routes(s, &at, r, n);
     return at;
 }
 
