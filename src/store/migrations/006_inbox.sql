@@ -22,6 +22,14 @@ CREATE INDEX conversations_priority
     ON conversations (account_id, status,
                       ((4 - priority) * 4398046511104 +
                        COALESCE(waiting_since, 4398046511103)), id);
+-- The same two orders over every status ("status=all").
+CREATE INDEX conversations_waiting_all
+    ON conversations (account_id,
+                      (COALESCE(waiting_since, 9223372036854775807)), id);
+CREATE INDEX conversations_priority_all
+    ON conversations (account_id,
+                      ((4 - priority) * 4398046511104 +
+                       COALESCE(waiting_since, 4398046511103)), id);
 CREATE INDEX conversations_team
     ON conversations (account_id, team_id, status, last_message_at);
 CREATE INDEX conversations_inbox
