@@ -40,6 +40,7 @@
 struct sender {
     int64_t inbox_id;
     int64_t account_id;
+    int64_t mps; /* the rate bucket was set up for */
     struct wa_bucket bucket;
     struct wa_graph_target target;
     int64_t loaded_at;
@@ -205,9 +206,10 @@ static enum store_rc sender_load(struct wa_dispatch *d, struct db *db,
                   (long long)s->inbox_id, (int)rc);
         return rc;
     }
-    if (!s->loaded_at || s->bucket.per_ms * 1000.0 != in.throughput_mps)
-        wa_bucket_init(&s->bucket, (double)in.throughput_mps,
-                       (double)in.throughput_mps, now);
+    if (s->mps != in.throughput_mps) {
+        s->mps = in.throughput_mps;
+        wa_bucket_init(&s->bucket, (double)s->mps, (double)s->mps, now);
+    }
     s->loaded_at = now;
     inbox_clear(&in);
     return STORE_OK;
