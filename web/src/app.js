@@ -52,7 +52,7 @@ function onAccountEvent(type, d) {
   if (type === 'presence' || type === 'viewing' || type === 'typing') {
     const key = d.conversation_id || 0;
     const who = { ...(s.presence[key] || {}) };
-    who[d.user_id] = { type, at: Date.now(), state: d.state };
+    who[d.user_id] = { type, at: Date.now(), until: d.until, name: d.name };
     set({ presence: { ...s.presence, [key]: who } });
   }
 }

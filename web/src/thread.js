@@ -141,6 +141,13 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
     conv.contact.phone || conv.contact.wa_id);
   const others = Object.entries(s.presence[id] || {}).filter(([uid, p]) =>
     Number(uid) !== s.me.id && Date.now() - p.at < 30000);
+  // Presence expires by itself; re-render when the newest entry lapses.
+  const [, expire] = useState(0);
+  useEffect(() => {
+    if (!others.length) return undefined;
+    const tm = setTimeout(() => expire((n) => n + 1), 5000);
+    return () => clearTimeout(tm);
+  });
 
   let lastDay = '';
   return html`<div class="thread">
@@ -213,7 +220,7 @@ export function Thread({ id, summary, onBack, onToggleContact, onChanged }) {
           conv.snoozed_until).toLocaleString() })}</span>`}
       ${others.length > 0 && html`<span class="presence" role="status">
         ${others.map(([uid, p]) => t(p.type === 'typing' ? 'presence.typing'
-          : 'presence.viewing', { name: userName(Number(uid)) ||
+          : 'presence.viewing', { name: p.name || userName(Number(uid)) ||
           '#' + uid })).join(' · ')}</span>`}
     </div>
     <div class="messages" ref=${listRef} onScroll=${onScroll}

@@ -1,0 +1,136 @@
+// Browser-test harness: start a real `parley serve --demo` on a free
+// loopback port with a fresh data directory, and a headless Debian
+// chromium driven by playwright-core with a fresh profile. Never
+// downloads a browser.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BIN = process.env.PARLEY_BIN || 'build/parley';
+export const CHROMIUM = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
+export const PASSWORD = 'demo-password';
+export const ADMIN = 'admin@demo.test';
+export const AGENT = 'agent1@demo.test';
+
+// Start the demo server; resolves to {url, stop(), stderr()}.
+export async function startServer({ args = [] } = {}) {
+  const data = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  const child = spawn(BIN, ['serve', '--demo', '--listen', '127.0.0.1:0',
+    '--data', data, '--log-level', 'warn', ...args],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(
+      'server did not start in 30 s:\n' + stderr)), 30000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/[0-9.:]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${stderr}`));
+    });
+  });
+  const exited = new Promise((r) => child.on('exit', r));
+  return {
+    url, data, stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+// Launch chromium with a fresh profile; close() removes the profile.
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-dev-shm-usage'],
+    viewport: { width: 1440, height: 900 },
+  });
+  return {
+    context,
+    async page(viewport) {
+      const p = await context.newPage();
+      if (viewport) await p.setViewportSize(viewport);
+      const errors = [];
+      p.on('pageerror', (e) => errors.push(e));
+      p.errors = errors;
+      return p;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Sign in through the form.
+export async function signIn(page, base, email = AGENT) {
+  await page.goto(base + '/login');
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/^password/i).fill(PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/inbox/);
+}
+
+// A JSON API call as a signed-in user of the page's browser context, with
+// the CSRF token from /me: for setting up state a test then looks at.
+export async function apiAs(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const r = await fetch(p, { method: m, headers: {
+      'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+    body: b === undefined ? undefined : JSON.stringify(b) });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: r.status, json, text };
+  }, [method, path, body]);
+}
+
+// Does the server offer this API route? (404 route_not_found when not.)
+export async function hasRoute(base, method, path) {
+  const r = await fetch(base + path, { method });
+  if (r.status !== 404) return true;
+  const j = await r.json().catch(() => ({}));
+  return !(j.error && j.error.code === 'route_not_found');
+}
+
+// The simulated customer wa_id sends a Cloud API message object through
+// the demo server's in-process simulator; resolves to its wamid.
+export async function customerSays(base, waId, message) {
+  const r = await fetch(`${base}/sim/customers/${waId}/messages`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(message) });
+  const j = await r.json().catch(() => ({}));
+  if (r.status >= 300) throw new Error(`sim send: ${r.status} ` +
+    JSON.stringify(j));
+  return j.wamid;
+}
+
+// What the business sent customer wa_id, as the simulator saw it.
+export async function customerReceived(base, waId) {
+  const r = await fetch(`${base}/sim/customers/${waId}/received`);
+  return r.json();
+}
+
+// Poll fn until it returns a truthy value or ms pass.
+export async function until(fn, ms = 10000, step = 100) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, step));
+  }
+}
