@@ -222,6 +222,10 @@ static size_t collect_routes(struct server *s)
     s->routes = xcalloc(MAX_ROUTES, sizeof *s->routes);
     r = api_routes(&n);
     add_routes(s, &at, r, n);
+    /* Before the channel's: the inbox's fixed paths (".../counts") must
+     * win over the channel's "/api/v1/conversations/{id}". */
+    r = api_inbox_routes(&n);
+    add_routes(s, &at, r, n);
     at += wa_channel_routes(s->routes + at, MAX_ROUTES - at);
     r = automation_routes(&n);
     add_routes(s, &at, r, n);
