@@ -204,6 +204,9 @@ static struct ingest_pending *take_batch(struct wa_ingest *in, size_t *count)
 static void *committer_main(void *arg)
 {
     struct wa_ingest *in = arg;
+    /* A connection of its own: waiting for one from a busy pool would
+     * hold every webhook behind unrelated work. */
+    struct db *db = store_acquire(in->ch->store);
 
     for (;;) {
         struct ingest_pending *batch, *p, *next;
@@ -216,12 +219,13 @@ static void *committer_main(void *arg)
             pthread_mutex_unlock(&in->lock);
             break;
         }
+        while (in->applying)
+            pthread_cond_wait(&in->gate_cv, &in->lock);
         batch = take_batch(in, &n);
+        in->committing = true;
         pthread_mutex_unlock(&in->lock);
 
-        struct db *db = store_acquire(in->ch->store);
         enum store_rc rc = store_tx(db, insert_batch, batch);
-        store_release(db);
         if (rc != STORE_OK)
             log_error("ingest_commit_failed", "rc=%d bodies=%zu", (int)rc, n);
 
@@ -230,12 +234,43 @@ static void *committer_main(void *arg)
             next = p->next; /* p may be gone once its state is set */
             p->state = rc == STORE_OK ? 1 : -1;
         }
+        in->committing = false;
         pthread_cond_broadcast(&in->done_cv);
         pthread_mutex_unlock(&in->lock);
         if (rc == STORE_OK)
             ingest_proc_wake(in);
     }
+    store_release(db);
     return NULL;
+}
+
+void ingest_gate_enter(struct wa_ingest *in, int64_t max_ms)
+{
+    struct timespec until;
+
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += (long)(max_ms % 1000) * 1000000;
+    until.tv_sec += max_ms / 1000 + until.tv_nsec / 1000000000;
+    until.tv_nsec %= 1000000000;
+    pthread_mutex_lock(&in->lock);
+    while ((in->head || in->committing) && !in->stopping) {
+        if (pthread_cond_timedwait(&in->done_cv, &in->lock, &until) ==
+            ETIMEDOUT)
+            break;
+    }
+    /* Past the wait, a batch may still be writing: never overlap it. */
+    while (in->committing)
+        pthread_cond_wait(&in->done_cv, &in->lock);
+    in->applying = true;
+    pthread_mutex_unlock(&in->lock);
+}
+
+void ingest_gate_leave(struct wa_ingest *in)
+{
+    pthread_mutex_lock(&in->lock);
+    in->applying = false;
+    pthread_cond_broadcast(&in->gate_cv);
+    pthread_mutex_unlock(&in->lock);
 }
 
 static void unlink_pending(struct wa_ingest *in, struct ingest_pending *p)
@@ -414,6 +449,7 @@ int wa_ingest_init(struct wa_channel *ch)
     pthread_mutex_init(&in->lock, NULL);
     pthread_cond_init(&in->work_cv, NULL);
     pthread_cond_init(&in->done_cv, NULL);
+    pthread_cond_init(&in->gate_cv, NULL);
     pthread_mutex_init(&in->proc_lock, NULL);
     pthread_cond_init(&in->proc_cv, NULL);
     ch->ingest = in;
@@ -456,6 +492,7 @@ void wa_ingest_stop(struct wa_channel *ch)
     pthread_mutex_destroy(&in->lock);
     pthread_cond_destroy(&in->work_cv);
     pthread_cond_destroy(&in->done_cv);
+    pthread_cond_destroy(&in->gate_cv);
     pthread_mutex_destroy(&in->proc_lock);
     pthread_cond_destroy(&in->proc_cv);
     free(in);

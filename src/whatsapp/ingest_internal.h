@@ -56,6 +56,9 @@ struct wa_ingest {
     pthread_cond_t done_cv;
     struct ingest_pending *head, *tail;
     bool stopping;
+    bool committing; /* the committer is writing a batch */
+    bool applying;   /* the processor is writing a group */
+    pthread_cond_t gate_cv;
     bool committer_running;
     pthread_t committer;
 
@@ -74,6 +77,16 @@ struct wa_ingest {
 int ingest_proc_start(struct wa_ingest *in);
 void ingest_proc_stop(struct wa_ingest *in);
 void ingest_proc_wake(struct wa_ingest *in);
+
+/*
+ * ingest.c: the committer and the processor take turns at writing, so
+ * that neither sleeps in SQLite's busy handler waiting for the other.
+ * Before a group the processor lets waiting bodies be committed first (up
+ * to max_ms), then holds the gate until ingest_gate_leave(); the committer
+ * waits for the gate before each batch.
+ */
+void ingest_gate_enter(struct wa_ingest *in, int64_t max_ms);
+void ingest_gate_leave(struct wa_ingest *in);
 
 /*
  * ingest_apply.c: apply one log entry (its raw body) inside the caller's

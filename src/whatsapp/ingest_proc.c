@@ -21,7 +21,9 @@
 #define STANDBY_POLL_MS 3000
 #define ENTRIES_PER_RUN 200
 /* Entries applied in one transaction when all of them apply cleanly. */
-#define GROUP_SIZE 50
+#define GROUP_SIZE 20
+/* Longest the processor waits for the committer before each group. */
+#define YIELD_MS 20
 /* Hard storage errors on one entry before it is marked failed. */
 #define MAX_ATTEMPTS 5
 
@@ -283,8 +285,10 @@ static int process_pending(struct wa_ingest *in, struct db *db)
         pthread_mutex_unlock(&in->proc_lock);
         if (stop)
             break;
+        ingest_gate_enter(in, YIELD_MS);
         int k = process_group(
             db, ids + i, (size_t)(n - i < GROUP_SIZE ? n - i : GROUP_SIZE));
+        ingest_gate_leave(in);
         if (k < 0)
             return -1; /* keep the order: retry from here later */
         done += k;
