@@ -4,6 +4,7 @@
 // database, exactly once, and nothing is left unapplied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { startServer, signedIn } from './server.mjs';
 import { PHONE_ID, WABA, sign, until, sql } from './ingest_lib.mjs';
 
@@ -80,7 +81,8 @@ test('every acknowledged webhook survives kill -9, exactly once', async () => {
     const failed = await admin.get('/api/v1/admin/inbound?state=failed');
     assert.equal(failed.json.data.length, 0);
 
-    const rows = sql(second, 'SELECT wamid, COUNT(*) FROM messages WHERE ' +
+    // first names the same data directory and database as second.
+    const rows = sql(first, 'SELECT wamid, COUNT(*) FROM messages WHERE ' +
       `wamid LIKE 'wamid.crash.${run}.%' GROUP BY wamid`);
     const counts = new Map(rows.map(([w, c]) => [w, Number(c)]));
     const missing = acked.filter((w) => !counts.has(w));
@@ -88,9 +90,10 @@ test('every acknowledged webhook survives kill -9, exactly once', async () => {
     for (const w of acked) assert.equal(counts.get(w), 1, w);
     // Bodies stored but not acknowledged in time may be there too, once.
     for (const [w, c] of counts) assert.equal(c, 1, w);
-    const logged = Number(sql(second, 'SELECT COUNT(*) FROM wa_inbound')[0][0]);
+    const logged = Number(sql(first, 'SELECT COUNT(*) FROM wa_inbound')[0][0]);
     assert.ok(logged >= acked.length);
   } finally {
     await second.stop();
+    rmSync(first.data, { recursive: true, force: true });
   }
 });
