@@ -18,6 +18,15 @@ try {
   const undo = await admin.patch('/api/v1/account', { undo_send_ms: 0 });
   if (undo.status !== 200)
     throw new Error('could not turn the undo window off: ' + undo.text);
+  // Only the agent answers: the demo's automation rules are switched off
+  // so that their menus do not count as replies.
+  const rules = await admin.get('/api/v1/rules');
+  for (const rule of rules.json?.data ?? []) {
+    const r = await admin.patch(`/api/v1/rules/${rule.id}`,
+      { enabled: false });
+    if (r.status !== 200)
+      throw new Error(`could not switch rule ${rule.id} off: ${r.text}`);
+  }
   const agent = await signedIn(server, 'agent1@demo.test');
 
   const queue = [];
