@@ -567,8 +567,12 @@ void api_conversation_typing(struct http_request *req)
         api_reply_store_error(req, rc, NULL);
         return;
     }
-    if (!wa_dispatch_typing_allowed(
-            app->channel ? app->channel->dispatch : NULL, id, clock_now_ms())) {
+    if (!app->channel || !app->channel->dispatch) {
+        http_reply_error(req, ERR_UNAVAILABLE, "the channel is not running");
+        return;
+    }
+    if (!wa_dispatch_typing_allowed(app->channel->dispatch, id,
+                                    clock_now_ms())) {
         http_set_header(req, "Retry-After", "3");
         http_reply_error(req, ERR_RATE_LIMITED,
                          "one typing indicator per conversation every %d s",
