@@ -316,8 +316,8 @@ static bool lease_tick(struct wa_dispatch *d, struct db *db, int64_t now)
 {
     bool held;
 
-    if (d->lease_held && now - d->lease_checked < LEASE_RENEW_MS)
-        return true;
+    if (now - d->lease_checked < (d->lease_held ? LEASE_RENEW_MS : 1000))
+        return d->lease_held;
     held = lease_renew(d, db, now);
     if (held && !d->lease_held) {
         log_info("dispatch_lease_taken", "node=%s", d->ch->node_id);
