@@ -93,3 +93,61 @@ test('a retry scheduled before a restart is sent after it', async (t) => {
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('a message out when the server was killed is sent by the next one',
+  async (t) => {
+    if (process.env.PARLEY_TEST_PG_URL) {
+      t.skip('needs the same database across two starts (SQLite only)');
+      return;
+    }
+    const data = mkdtempSync(join(tmpdir(), 'parley-crash-'));
+    const wa = '15550177002';
+    let server = await startServer({ dataDir: data });
+    try {
+      let agent = await signedIn(server, 'agent1@demo.test');
+      assert.equal((await customerSays(server, wa, 'hi')).status, 200);
+      const conv = await waitFor('the conversation', async () => {
+        const l = await agent.get('/api/v1/conversations?status=all');
+        return l.json.data.find((c) => c.contact.wa_id === wa);
+      }, 15000);
+      await waitFor('automation to settle', async () =>
+        !(await messages(agent, conv.id)).some((m) =>
+          m.direction === 'out' && ['queued', 'sending'].includes(m.status) &&
+          !m.wamid), 20000);
+      // Graph answers take 20 s: the send is out when the server dies.
+      await call(server, 'PUT', '/sim/faults', { slow_ms: 20000 });
+      const sent = await agent.post(
+        `/api/v1/conversations/${conv.id}/messages`,
+        { type: 'text', text: { body: 'not lost' } });
+      assert.equal(sent.status, 201);
+      // Not polled meanwhile: the in-process simulator holds a server
+      // thread while it delays an answer.
+      await sleep(5000 + 2500);
+      server.child.kill('SIGKILL');
+      await server.stop({ keepData: true });
+
+      // The next server takes the dispatcher lease once the dead one's
+      // runs out, puts the claimed message back and sends it.
+      server = await startServer({ dataDir: data });
+      agent = await signedIn(server, 'agent1@demo.test');
+      const left = (await messages(agent, conv.id)).find((x) =>
+        x.id === sent.json.id);
+      assert.equal(left.status, 'sending', 'it was out when the server died');
+      assert.equal(left.wamid, null);
+      assert.equal((await customerSays(server, wa, 'hello?')).status, 200);
+      const got = await waitFor('the message at the customer', async () => {
+        const r = await call(server, 'GET', `/sim/customers/${wa}/received`);
+        return (r.json?.messages ?? []).find((m) =>
+          m.message.text?.body === 'not lost');
+      }, 40000);
+      const m = await waitFor('the wamid stored', async () => {
+        const x = (await messages(agent, conv.id)).find((y) =>
+          y.id === sent.json.id);
+        return x.wamid && x;
+      }, 10000);
+      assert.equal(m.wamid, got.wamid);
+    } finally {
+      await server.stop({ keepData: true });
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
