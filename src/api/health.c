@@ -10,6 +10,8 @@
 #include "base/clock.h"
 #include "base/log.h"
 #include "jobs/jobs.h"
+#include "whatsapp/channel.h"
+#include "whatsapp/dispatch.h"
 
 void api_healthz(struct http_request *req)
 {
@@ -64,6 +66,8 @@ void api_metrics(struct http_request *req)
     write_store_metrics(app->store, &out);
     if (app->jobs)
         jobs_write_metrics(app->jobs, &out);
+    if (app->channel)
+        wa_dispatch_write_metrics(app->channel->dispatch, &out);
     http_reply_bytes(req, 200, "text/plain; version=0.0.4; charset=utf-8",
                      out.data, out.len);
     buf_free(&out);

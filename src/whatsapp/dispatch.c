@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/clock.h"
 #include "base/log.h"
 #include "base/mem.h"
@@ -69,6 +70,11 @@ struct wa_dispatch {
     bool woken;
     struct flight *done; /* finished Graph calls, for the thread */
     int64_t typing[TYPING_SLOTS][2];
+
+    /* Written by the dispatcher thread, read by /metrics. */
+    uint64_t outcomes[3]; /* by enum outcome_kind */
+    int gauge_in_flight;
+    int gauge_lease;
 
     /* Only the dispatcher thread touches these. */
     bool lease_held;
@@ -534,6 +540,7 @@ static void finish_flight(struct wa_dispatch *d, struct db *db,
     if (r->in_flight > 0)
         r->in_flight--;
     d->in_flight--;
+    __atomic_add_fetch(&d->outcomes[o->kind], 1, __ATOMIC_RELAXED);
     flight_free(f);
 }
 
@@ -914,6 +921,8 @@ static void *run(void *arg)
         }
         if (!stop && lease_tick(d, db, now))
             pick(d, db, now, &wait);
+        __atomic_store_n(&d->gauge_in_flight, d->in_flight, __ATOMIC_RELAXED);
+        __atomic_store_n(&d->gauge_lease, d->lease_held, __ATOMIC_RELAXED);
         if (now - swept > 10000) {
             recipients_sweep(d, now);
             swept = now;
@@ -923,7 +932,28 @@ static void *run(void *arg)
     return NULL;
 }
 
-/* --- lifecycle and routes ----------------------------------------------- */
+/* --- lifecycle, metrics and routes -------------------------------------- */
+
+void wa_dispatch_write_metrics(struct wa_dispatch *d, struct buf *out)
+{
+    static const char *const names[] = {"accepted", "retry", "failed"};
+
+    if (!d)
+        return;
+    buf_puts(out, "# TYPE parley_outbound_sends_total counter\n");
+    for (int i = 0; i < 3; i++)
+        buf_printf(out, "parley_outbound_sends_total{result=\"%s\"} %llu\n",
+                   names[i],
+                   (unsigned long long)__atomic_load_n(&d->outcomes[i],
+                                                       __ATOMIC_RELAXED));
+    buf_printf(out,
+               "# TYPE parley_outbound_in_flight gauge\n"
+               "parley_outbound_in_flight %d\n"
+               "# TYPE parley_outbound_lease_held gauge\n"
+               "parley_outbound_lease_held %d\n",
+               __atomic_load_n(&d->gauge_in_flight, __ATOMIC_RELAXED),
+               __atomic_load_n(&d->gauge_lease, __ATOMIC_RELAXED));
+}
 
 int wa_dispatch_init(struct wa_channel *ch)
 {

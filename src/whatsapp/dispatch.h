@@ -53,4 +53,13 @@ void wa_graph_target_clear(struct wa_graph_target *t);
 bool wa_dispatch_typing_allowed(struct wa_dispatch *d, int64_t conversation_id,
                                 int64_t now_ms);
 
+/*
+ * Append Prometheus text for /metrics: parley_outbound_sends_total{result}
+ * (accepted, retry, failed) since start, parley_outbound_in_flight and
+ * parley_outbound_lease_held (1 on the node that dispatches). d may be
+ * NULL (nothing is written).
+ */
+struct buf;
+void wa_dispatch_write_metrics(struct wa_dispatch *d, struct buf *out);
+
 #endif

@@ -374,3 +374,18 @@ test('mark as read and typing indicator', async () => {
   const t2 = await agent.post(`/api/v1/conversations/${conv.id}/typing`, {});
   assert.equal(t2.status, 429);
 });
+
+test('/metrics counts the dispatcher\'s sends', async () => {
+  const res = await fetch(server.url + '/metrics');
+  const text = await res.text();
+  assert.match(text, /^parley_outbound_lease_held 1$/m);
+  const accepted = Number(text.match(
+    /^parley_outbound_sends_total\{result="accepted"\} (\d+)$/m)[1]);
+  const failed = Number(text.match(
+    /^parley_outbound_sends_total\{result="failed"\} (\d+)$/m)[1]);
+  const retried = Number(text.match(
+    /^parley_outbound_sends_total\{result="retry"\} (\d+)$/m)[1]);
+  assert.ok(accepted >= 60, `accepted ${accepted}`);
+  assert.ok(failed >= 2, 'the 132001 and 131026 failures');
+  assert.ok(retried >= 1, 'the 130429 retries');
+});
