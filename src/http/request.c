@@ -55,7 +55,7 @@ struct http_request *request_new(struct http_server *srv, const char *uri,
  * Give the database connection back. A transaction still open here is our
  * bug: the handler forgot to commit or roll back.
  */
-static void release_db(struct http_request *req)
+void request_release_db(struct http_request *req)
 {
     if (req->db == NULL)
         return;
@@ -69,7 +69,7 @@ void request_free(struct http_request *req)
 {
     if (req == NULL)
         return;
-    release_db(req);
+    request_release_db(req);
     json_decref(req->json);
     buf_free(&req->body);
     while (req->mem != NULL) {

@@ -78,6 +78,11 @@ struct http_request *request_new(struct http_server *srv, const char *uri,
 /* Give back the database connection and free everything the request owns. */
 void request_free(struct http_request *req);
 
+/* Give the request's database connection back to the pool, if it took
+ * one. Done as soon as the handler has replied: a reply that takes long
+ * to send (an event stream, a large file) must not hold a connection. */
+void request_release_db(struct http_request *req);
+
 /*
  * The validation path of http_json(), free of any connection: content_type
  * (may be NULL) must be application/json, body must be a JSON object in

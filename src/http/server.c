@@ -176,6 +176,7 @@ static void run_handler(struct http_request *req)
                   req->method);
         http_reply_error(req, ERR_INTERNAL, "the request was not answered");
     }
+    request_release_db(req);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,

@@ -119,3 +119,18 @@ test('the stream needs a signed-in user', async () => {
   const r = await fetch(server.url + '/api/v1/events');
   assert.equal(r.status, 401);
 });
+
+test('open streams do not hold database connections', async () => {
+  // More streams than the server has pooled connections (4 by default):
+  // each stream's request must give its connection back once streaming.
+  const streams = [];
+  for (let i = 0; i < 10; i++) streams.push(await stream(agent));
+  const ctl = AbortSignal.timeout(5000);
+  const r = await fetch(server.url + '/api/v1/me',
+    { headers: { Cookie: admin.cookie }, signal: ctl });
+  assert.equal(r.status, 200);
+  const made = await admin.post('/api/v1/teams', { name: 'Still writable' });
+  assert.equal(made.status, 201);
+  assert.ok(await streams[9].waitFor((e) => e.data.name === 'Still writable'));
+  streams.forEach((s) => s.close());
+});
