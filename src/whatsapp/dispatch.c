@@ -45,7 +45,7 @@ struct sender {
     struct wa_bucket bucket;
     struct wa_graph_target target;
     int64_t loaded_at;
-    int rate_errors; /* consecutive 130429s */
+    int64_t broken_until; /* its inbox could not be read; try later */
     struct sender *next;
 };
 
@@ -202,14 +202,18 @@ static enum store_rc sender_load(struct wa_dispatch *d, struct db *db,
 
     if (s->target.base && now - s->loaded_at < TARGET_TTL_MS)
         return STORE_OK;
+    if (now < s->broken_until)
+        return STORE_ERROR;
     wa_graph_target_clear(&s->target);
     rc = wa_graph_target_load(db, d->ch->master_key, s->account_id, s->inbox_id,
                               &s->target);
     if (rc == STORE_OK)
         rc = inbox_get(db, s->account_id, s->inbox_id, &in);
     if (rc) {
+        /* Logged once per 10 s, not on every pass. */
         log_error("dispatch_inbox_unavailable", "inbox_id=%lld rc=%d",
                   (long long)s->inbox_id, (int)rc);
+        s->broken_until = now + 10000;
         return rc;
     }
     if (s->mps != in.throughput_mps) {

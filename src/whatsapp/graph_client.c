@@ -65,6 +65,9 @@ static void transfer_free(struct transfer *t)
 {
     if (t->easy)
         curl_easy_cleanup(t->easy);
+    /* The first header carries the token: wipe it before it is freed. */
+    for (struct curl_slist *h = t->headers; h; h = h->next)
+        explicit_bzero(h->data, strlen(h->data));
     curl_slist_free_all(t->headers);
     curl_mime_free(t->mime);
     buf_free(&t->body);
