@@ -54,7 +54,8 @@ for _ in $(seq 600); do
     sleep 0.1
 done
 drain=$(q "SELECT COUNT(*), printf('%.0f', COUNT(*) * 1000.0 /
-    MAX(1, MAX(processed_at) - MIN(processed_at))) FROM wa_inbound
+    MAX(1, MAX(processed_at) - MIN(processed_at))),
+    (SELECT COUNT(*) FROM wa_inbound) FROM wa_inbound
     WHERE state = 'done'" | tr '|' ' ')
 q "UPDATE wa_inbound SET processed_at = NULL"
 
@@ -83,7 +84,8 @@ echo "| POST /webhooks/whatsapp, processor standing by | $alone |"
 echo "| POST /webhooks/whatsapp, processor applying | $ingest |"
 echo
 set -- $drain
-echo "processor, draining the backlog of the first run: $1 entries at $2/s"
+echo "processor, draining the backlog of the first run (for at most 60 s):" \
+    "$1 of $3 logged entries applied, at $2/s"
 set -- $applied
 echo "processor, during and after the second run: $1 entries at $2/s"
 echo "($messages distinct messages stored; the 20,000 bodies repeat and" \
