@@ -38,18 +38,15 @@ if [ -n "$missing" ]; then
         --no-install-recommends $missing >/dev/null
 fi
 
-# The web UI's build tools and the browser-test driver, pinned by the lock.
-if [ -f web/package-lock.json ]; then
-    if [ ! -d web/node_modules ] ||
-       [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
-        echo "setup: installing npm packages for web/"
-        (cd web && npm ci --no-audit --no-fund --loglevel=error)
+# npm packages, each folder pinned by its lock file: the web app's build
+# tools (web/), the browser-test driver (tests/), the WhatsApp SDK that
+# talks to the simulator in a test (tests/sdk/).
+for dir in web tests tests/sdk; do
+    [ -f "$dir/package-lock.json" ] || continue
+    if [ ! -d "$dir/node_modules" ] ||
+       [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]
+    then
+        echo "setup: installing npm packages for $dir/"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     fi
-fi
-if [ -f tests/package-lock.json ]; then
-    if [ ! -d tests/node_modules ] ||
-       [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-        echo "setup: installing npm packages for tests/"
-        (cd tests && npm ci --no-audit --no-fund --loglevel=error)
-    fi
-fi
+done

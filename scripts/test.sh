@@ -118,6 +118,10 @@ suites() {
                 run_node "integration-pg($dir)" tests/integration/
         fi
     fi
+    if ls tests/sdk/*.test.mjs >/dev/null 2>&1; then
+        say "a third-party WhatsApp SDK against parley sim ($dir)"
+        PARLEY_BIN="$ROOT/$dir/parley" run_node "sdk($dir)" tests/sdk/
+    fi
 }
 
 say "build"
