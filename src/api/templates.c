@@ -16,11 +16,7 @@
 #include "core/outbox.h"
 #include "whatsapp/channel.h"
 #include "whatsapp/dispatch.h"
-
-#define SYNC_MAX_PAGES 50
-#define SYNC_FIELDS                                                            \
-    "name,status,category,language,components,parameter_format,"               \
-    "quality_score,rejected_reason"
+#include "whatsapp/template_sync.h"
 
 /* ?inbox_id=: 0 when absent; false (after a 400) when malformed. */
 static bool read_inbox_id(struct http_request *req, bool required, int64_t *id)
@@ -58,122 +54,6 @@ void api_templates_list(struct http_request *req)
     api_reply_page(req, data, json_array_size(data), limit, last);
 }
 
-/* The URL of one page of the template list, after cursor (may be NULL).
- * The cursor is escaped; the next URL Meta gives is not followed, so the
- * token only ever goes to the inbox's own Graph host. */
-static char *page_url(const struct wa_graph_target *t, const char *after)
-{
-    char *esc = NULL, *url;
-
-    if (after) {
-        esc = xmalloc(strlen(after) * 3 + 1);
-        char *o = esc;
-        for (const char *p = after; *p; p++) {
-            if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                       "0123456789-_.~",
-                       *p))
-                *o++ = *p;
-            else
-                o += sprintf(o, "%%%02X", (unsigned char)*p);
-        }
-        *o = '\0';
-    }
-    url = xasprintf("%s/%s/message_templates?fields=" SYNC_FIELDS
-                    "&limit=100%s%s",
-                    t->base, t->waba_id, esc ? "&after=" : "", esc ? esc : "");
-    free(esc);
-    return url;
-}
-
-/* Upsert one page's templates in a transaction; counts them in *n. */
-static enum store_rc store_page(struct db *db, int64_t account_id,
-                                int64_t inbox_id, json_t *data, int *n)
-{
-    size_t i;
-    json_t *t;
-    enum store_rc rc = db_begin(db);
-
-    if (rc)
-        return rc;
-    json_array_foreach(data, i, t)
-    {
-        rc =
-            outbox_template_upsert(db, account_id, inbox_id, t, clock_now_ms());
-        if (rc == STORE_CONSTRAINT) {
-            log_warn("template_sync_skipped", "inbox_id=%lld index=%zu",
-                     (long long)inbox_id, i);
-            continue;
-        }
-        if (rc) {
-            db_rollback(db);
-            return rc;
-        }
-        (*n)++;
-    }
-    return db_commit(db);
-}
-
-/*
- * Fetch every page for target t and store it. Returns 0, or -1 after
- * replying (Graph or storage failure; pages stored so far stay).
- */
-static int sync_pages(struct http_request *req, struct wa_graph *g,
-                      const struct wa_graph_target *t, int64_t inbox_id, int *n)
-{
-    char *after = NULL;
-    int rc = -1;
-
-    for (int page = 0; page < SYNC_MAX_PAGES; page++) {
-        char *url = page_url(t, after);
-        struct wa_graph_response resp = {0};
-        json_t *doc;
-        const char *next;
-
-        wa_graph_call(g,
-                      &(struct wa_graph_request){.method = "GET",
-                                                 .url = url,
-                                                 .token = t->token,
-                                                 .timeout_ms = 15000},
-                      &resp);
-        free(url);
-        doc = resp.http_status == 200 ? json_loadb(resp.body, resp.len, 0, NULL)
-                                      : NULL;
-        if (!json_is_array(json_object_get(doc, "data"))) {
-            http_reply_error(req, ERR_UPSTREAM,
-                             "the template list could not be fetched "
-                             "(HTTP %ld%s%s)",
-                             resp.http_status, resp.error[0] ? ": " : "",
-                             resp.error);
-            json_decref(doc);
-            wa_graph_response_clear(&resp);
-            goto out;
-        }
-        wa_graph_response_clear(&resp);
-        if (store_page(http_db(req), http_principal(req)->account_id, inbox_id,
-                       json_object_get(doc, "data"), n)) {
-            http_reply_error(req, ERR_INTERNAL, "templates not stored");
-            json_decref(doc);
-            goto out;
-        }
-        next = json_string_value(json_object_get(
-            json_object_get(json_object_get(doc, "paging"), "cursors"),
-            "after"));
-        free(after);
-        after = next && json_object_get(json_object_get(doc, "paging"), "next")
-                    ? xstrdup(next)
-                    : NULL;
-        json_decref(doc);
-        if (!after) {
-            rc = 0;
-            goto out;
-        }
-    }
-    rc = 0; /* TODO: say when a WABA has more than SYNC_MAX_PAGES pages */
-out:
-    free(after);
-    return rc;
-}
-
 void api_templates_sync(struct http_request *req)
 {
     struct app *app = api_app(req);
@@ -182,6 +62,8 @@ void api_templates_sync(struct http_request *req)
     struct wa_graph_target t = {0};
     int64_t inbox_id;
     int n = 0;
+    bool upstream;
+    char err[256];
     enum store_rc rc;
 
     if (!read_inbox_id(req, true, &inbox_id))
@@ -196,7 +78,11 @@ void api_templates_sync(struct http_request *req)
         api_reply_store_error(req, rc, NULL);
         return;
     }
-    if (sync_pages(req, g, &t, inbox_id, &n) == 0) {
+    if (wa_templates_sync(http_db(req), g, &t, http_principal(req)->account_id,
+                          inbox_id, &n, &upstream, err, sizeof err)) {
+        http_reply_error(req, upstream ? ERR_UPSTREAM : ERR_INTERNAL, "%s",
+                         err);
+    } else {
         api_audit(req, "templates.sync", "inbox", inbox_id,
                   json_pack("{si}", "templates", n));
         http_reply_json(req, 200, json_pack("{si}", "synced", n));

@@ -209,25 +209,20 @@ enum store_rc outbox_templates_list(struct db *db, int64_t account_id,
     return STORE_OK;
 }
 
-/* A string member of t, or def. */
-static const char *member(const json_t *t, const char *key, const char *def)
+static const char *or_default(const char *s, const char *def)
 {
-    const char *s = json_string_value(json_object_get(t, key));
     return s ? s : def;
 }
 
 enum store_rc outbox_template_upsert(struct db *db, int64_t account_id,
-                                     int64_t inbox_id, const json_t *t,
+                                     int64_t inbox_id,
+                                     const struct outbox_template *t,
                                      int64_t now)
 {
     struct db_stmt *st;
-    const char *name = member(t, "name", NULL);
-    const char *lang = member(t, "language", NULL);
-    json_t *qs = json_object_get(t, "quality_score");
-    char *comp;
     enum store_rc rc;
 
-    if (!name || !lang || !*name || !*lang)
+    if (!t->name || !t->language || !*t->name || !*t->language)
         return STORE_CONSTRAINT;
     rc = db_prepare(
         db,
@@ -243,21 +238,17 @@ enum store_rc outbox_template_upsert(struct db *db, int64_t account_id,
         &st);
     if (rc)
         return rc;
-    comp = json_is_array(json_object_get(t, "components"))
-               ? json_dumps(json_object_get(t, "components"), JSON_COMPACT)
-               : xstrdup("[]");
     db_bind_int64(st, 1, account_id);
     db_bind_int64(st, 2, inbox_id);
-    db_bind_text(st, 3, member(t, "id", NULL), -1);
-    db_bind_text(st, 4, name, -1);
-    db_bind_text(st, 5, lang, -1);
-    db_bind_text(st, 6, member(t, "category", ""), -1);
-    db_bind_text(st, 7, member(t, "status", "PENDING"), -1);
-    db_bind_text(st, 8, member(qs, "score", "UNKNOWN"), -1);
-    db_bind_text(st, 9, member(t, "parameter_format", "POSITIONAL"), -1);
-    db_bind_text(st, 10, comp, -1);
-    db_bind_text(st, 11, member(t, "rejected_reason", ""), -1);
+    db_bind_text(st, 3, t->wa_template_id, -1);
+    db_bind_text(st, 4, t->name, -1);
+    db_bind_text(st, 5, t->language, -1);
+    db_bind_text(st, 6, or_default(t->category, ""), -1);
+    db_bind_text(st, 7, or_default(t->status, "PENDING"), -1);
+    db_bind_text(st, 8, or_default(t->quality, "UNKNOWN"), -1);
+    db_bind_text(st, 9, or_default(t->parameter_format, "POSITIONAL"), -1);
+    db_bind_text(st, 10, or_default(t->components, "[]"), -1);
+    db_bind_text(st, 11, or_default(t->reason, ""), -1);
     db_bind_int64(st, 12, now);
-    free(comp);
     return sql_run(st);
 }

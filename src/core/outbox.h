@@ -60,10 +60,25 @@ enum store_rc outbox_templates_list(struct db *db, int64_t account_id,
                                     int64_t inbox_id, int64_t after_id,
                                     int limit, json_t **out, int64_t *last_id);
 
-/* Insert or update one template from the WABA list (borrowed t; needs
- * name and language). STORE_CONSTRAINT when those are missing. */
+/* A template as stored; strings borrowed. components is JSON array text.
+ * NULL fields take the column defaults (wa_template_id stays NULL). */
+struct outbox_template {
+    const char *wa_template_id;
+    const char *name;     /* required */
+    const char *language; /* required */
+    const char *category;
+    const char *status;
+    const char *quality;
+    const char *parameter_format;
+    const char *components;
+    const char *reason;
+};
+
+/* Insert or update one template of inbox_id by (name, language).
+ * STORE_CONSTRAINT when name or language is missing or empty. */
 enum store_rc outbox_template_upsert(struct db *db, int64_t account_id,
-                                     int64_t inbox_id, const json_t *t,
+                                     int64_t inbox_id,
+                                     const struct outbox_template *t,
                                      int64_t now);
 
 #endif
