@@ -146,7 +146,8 @@ static bool token_matches(struct wa_ingest *in, const char *mode,
 
 /* --- group commit ------------------------------------------------------- */
 
-/* Insert every body of the batch; run by store_tx, so possibly again. */
+/* Insert every body of the batch, and tell the processor of another node
+ * (PostgreSQL) once it commits; run by store_tx, so possibly again. */
 static enum store_rc insert_batch(struct db *db, void *arg)
 {
     struct ingest_pending *p;
@@ -171,7 +172,7 @@ static enum store_rc insert_batch(struct db *db, void *arg)
         }
         db_done(st);
     }
-    return rc;
+    return rc == STORE_OK ? db_notify(db, INGEST_NOTIFY_CHANNEL, "") : rc;
 }
 
 /* Detach up to a batch's worth of queued bodies; called with the lock. */
@@ -440,6 +441,34 @@ static void on_webhook_post(struct http_request *req)
 
 /* --- the part's life cycle -------------------------------------------- */
 
+/*
+ * The processor to wake when another node committed bodies (PostgreSQL).
+ * The listening thread outlives this part (store_close() stops it), so it
+ * reaches the part only through this pointer, cleared at stop.
+ */
+static pthread_mutex_t listen_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct wa_ingest *listen_target;
+
+static void on_notify(const char *channel, const char *payload, void *arg)
+{
+    pthread_mutex_lock(&listen_lock);
+    if (listen_target)
+        ingest_proc_wake(listen_target);
+    pthread_mutex_unlock(&listen_lock);
+}
+
+static void listen_for_bodies(struct wa_ingest *in)
+{
+    static bool listening;
+
+    pthread_mutex_lock(&listen_lock);
+    listen_target = in;
+    pthread_mutex_unlock(&listen_lock);
+    if (!listening && store_listen(in->ch->store, INGEST_NOTIFY_CHANNEL,
+                                   on_notify, NULL) == STORE_OK)
+        listening = true;
+}
+
 int wa_ingest_init(struct wa_channel *ch)
 {
     struct wa_ingest *in = xcalloc(1, sizeof *in);
@@ -469,6 +498,7 @@ int wa_ingest_start(struct wa_channel *ch)
     pthread_mutex_lock(&in->lock);
     in->committer_running = true;
     pthread_mutex_unlock(&in->lock);
+    listen_for_bodies(in);
     return ingest_proc_start(in);
 }
 
@@ -479,6 +509,9 @@ void wa_ingest_stop(struct wa_channel *ch)
 
     if (!in)
         return;
+    pthread_mutex_lock(&listen_lock);
+    listen_target = NULL;
+    pthread_mutex_unlock(&listen_lock);
     pthread_mutex_lock(&in->lock);
     in->stopping = true;
     running = in->committer_running;

@@ -19,6 +19,9 @@
 /* Largest webhook body we accept; Meta's are far smaller. */
 #define INGEST_MAX_BODY (3u * 1024 * 1024)
 
+/* The notification channel that wakes the processor on other nodes. */
+#define INGEST_NOTIFY_CHANNEL "wa_inbound"
+
 /* The lease that makes one processor active per installation. */
 #define INGEST_LEASE_NAME "wa_inbound_processor"
 
