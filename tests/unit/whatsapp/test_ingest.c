@@ -171,6 +171,9 @@ static void a_message_applied_twice_is_stored_once(void **state)
     assert_int_equal(count(f, "SELECT COUNT(*) FROM events WHERE type = $1",
                            "message.created"),
                      1);
+    assert_int_equal(count(f, "SELECT COUNT(*) FROM events WHERE type = $1",
+                           "conversation.created"),
+                     1);
     free(body);
 }
 
