@@ -257,6 +257,10 @@ out:
 }
 
 /*
+ * TODO: on PostgreSQL with several nodes, ids are drawn before commit, so
+ * a body may commit after a higher id was already applied; per-contact
+ * order can then invert (harmless for statuses, visible for messages).
+ *
  * Apply up to ENTRIES_PER_RUN pending entries in id order, GROUP_SIZE to a
  * transaction. Returns how many were looked at, or -1 when the run
  * stopped on an error.
