@@ -124,6 +124,19 @@ enum ai_rc ai_annotate_account(const struct ai_model *m,
                                const struct ai_account *a, const char *text,
                                size_t len, struct ai_annotation *out);
 
+/*
+ * Annotate a message of an account with the default model and that
+ * account's own layer, kept in a cache (see account_cache.c). This is
+ * what the channel calls for every customer message.
+ */
+enum ai_rc ai_annotate_for_account(struct db *db, int64_t account_id,
+                                   const char *text, size_t len,
+                                   struct ai_annotation *out);
+
+/* The account's intents or examples changed: rebuild its cached layer on
+ * next use. The storage functions below call it themselves. */
+void ai_account_changed(int64_t account_id);
+
 /* Storage (tables in migration 010_ai.sql). Every call is scoped by
  * account_id and runs on the caller's connection. */
 enum ai_rc ai_account_load(struct db *db, int64_t account_id,

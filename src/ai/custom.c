@@ -68,6 +68,14 @@ static enum ai_rc run(struct db_stmt *st, int64_t *id_out)
     return from_store(rc);
 }
 
+/* Pass rc on; when it is AI_OK the account's cached layer is stale. */
+static enum ai_rc note_change(int64_t account_id, enum ai_rc rc)
+{
+    if (rc == AI_OK)
+        ai_account_changed(account_id);
+    return rc;
+}
+
 enum ai_rc ai_intent_add(struct db *db, int64_t account_id, const char *name,
                          const char *description, int64_t *id_out)
 {
@@ -84,7 +92,7 @@ enum ai_rc ai_intent_add(struct db *db, int64_t account_id, const char *name,
     db_bind_text(st, 2, name, -1);
     db_bind_text(st, 3, description ? description : "", -1);
     db_bind_int64(st, 4, clock_now_ms());
-    return run(st, id_out);
+    return note_change(account_id, run(st, id_out));
 }
 
 struct named {
@@ -134,7 +142,8 @@ enum ai_rc ai_intent_delete(struct db *db, int64_t account_id, const char *name)
 
     if (!valid_name(name))
         return AI_INVALID;
-    return from_store(store_tx(db, delete_intent_tx, &n));
+    return note_change(account_id,
+                       from_store(store_tx(db, delete_intent_tx, &n)));
 }
 
 enum ai_rc ai_intent_list(struct db *db, int64_t account_id, ai_intent_cb fn,
@@ -192,8 +201,8 @@ enum ai_rc ai_example_add(struct db *db, int64_t account_id, const char *intent,
     if (!valid_name(intent) || source == NULL ||
         (strcmp(source, "custom") != 0 && strcmp(source, "correction") != 0))
         return AI_INVALID;
-    return insert_example(db, account_id, intent, text, source, created_by,
-                          id_out);
+    return note_change(account_id, insert_example(db, account_id, intent, text,
+                                                  source, created_by, id_out));
 }
 
 enum ai_rc ai_example_delete(struct db *db, int64_t account_id, int64_t id)
@@ -213,7 +222,7 @@ enum ai_rc ai_example_delete(struct db *db, int64_t account_id, int64_t id)
     db_done(st);
     if (rc == STORE_DONE && changed == 0)
         return AI_NOT_FOUND;
-    return from_store(rc);
+    return note_change(account_id, from_store(rc));
 }
 
 enum ai_rc ai_example_list(struct db *db, int64_t account_id,
@@ -309,7 +318,7 @@ enum ai_rc ai_correct(struct db *db, int64_t account_id, int64_t message_id,
         return rc;
     if (!valid_name(intent))
         return AI_INVALID;
-    return from_store(store_tx(db, correct_tx, &c));
+    return note_change(account_id, from_store(store_tx(db, correct_tx, &c)));
 }
 
 static const char *sentiment_name(enum ai_sentiment s)

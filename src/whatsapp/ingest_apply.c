@@ -299,14 +299,16 @@ static const char *sentiment_name(enum ai_sentiment s)
 /* Best effort: annotate a customer's text with the local AI. Never fails
  * the entry; a storage error is returned only because the transaction
  * cannot go on after one. */
-static enum store_rc annotate(struct db *db, int64_t id, const char *text)
+static enum store_rc annotate(struct db *db, int64_t account_id, int64_t id,
+                              const char *text)
 {
-    const struct ai_model *m = ai_default_model();
     struct ai_annotation an;
     struct db_stmt *st;
     enum store_rc rc;
 
-    if (!m || !text[0] || ai_annotate(m, text, strlen(text), &an) != AI_OK)
+    /* The account's own intents and corrections take part. */
+    if (!text[0] || ai_annotate_for_account(db, account_id, text, strlen(text),
+                                            &an) != AI_OK)
         return STORE_OK;
     rc = db_prepare(db,
                     "UPDATE messages SET ai_language = $2, ai_intent = $3, "
@@ -447,7 +449,7 @@ static enum store_rc insert_message(struct db *db, const struct placement *p,
     if (rc == STORE_OK && !*dup && !m->echo &&
         (!strcmp(m->type, "text") || !strcmp(m->type, "button") ||
          !strcmp(m->type, "interactive")))
-        rc = annotate(db, *id, text);
+        rc = annotate(db, p->inbox.account_id, *id, text);
     free(content);
     free(text);
     return rc;
