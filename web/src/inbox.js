@@ -12,6 +12,7 @@ import { on } from './bus.js';
 import { Icon, Avatar, Chip, Priority, Empty, PRIORITIES } from './ui.js';
 import { Thread } from './thread.js';
 import { ContactPane } from './contact.js';
+import { AutomationPanel } from './automation.js';
 import { useShortcuts, ShortcutHelp } from './keys.js';
 import { previewText } from './message.js';
 
@@ -221,7 +222,8 @@ export function Inbox({ id }) {
       <${ContactPane} key=${id} conversationId=${id}
         contactId=${current && current.contact && current.contact.id}
         summary=${current && current.contact}
-        onClose=${() => setShowContact(false)} /></aside>`}
+        onClose=${() => setShowContact(false)} />
+      <${AutomationPanel} key=${'auto' + id} id=${id} /></aside>`}
     ${help && html`<${ShortcutHelp} onClose=${() => setHelp(false)} />`}
   </div>`;
 }

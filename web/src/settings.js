@@ -9,12 +9,16 @@ import { useStore, toast, set, getState } from './store.js';
 import { navigate, linkClick } from './router.js';
 import { t, setLocale, shortTime } from './i18n.js';
 import { Modal, Empty, Chip } from './ui.js';
+import { Rules } from './rules.js';
+import { SlaPolicies, BusinessHours, Assignment } from './automation.js';
 
 const RANK = { agent: 1, supervisor: 2, administrator: 3 };
 
 const SECTIONS = [
   ['profile', 'agent'], ['shortcuts', 'agent'], ['labels', 'supervisor'],
-  ['canned', 'supervisor'], ['agents', 'administrator'],
+  ['canned', 'supervisor'], ['rules', 'supervisor'], ['sla', 'supervisor'],
+  ['hours', 'supervisor'], ['assignment', 'supervisor'],
+  ['agents', 'administrator'],
   ['teams', 'administrator'], ['attributes', 'administrator'],
   ['inboxes', 'administrator'], ['tokens', 'administrator'],
 ];
@@ -39,6 +43,10 @@ export function Settings({ section }) {
 function body(cur) {
   switch (cur) {
   case 'shortcuts': return html`<${Shortcuts} />`;
+  case 'rules': return html`<${Rules} />`;
+  case 'sla': return html`<${SlaPolicies} />`;
+  case 'hours': return html`<${BusinessHours} />`;
+  case 'assignment': return html`<${Assignment} />`;
   case 'agents': return html`<${Crud} key="agents" path="/api/v1/users"
     title=${t('settings.agents')} store="users" fields=${[
       { key: 'name', label: t('f.name'), required: true },
