@@ -6,6 +6,7 @@ import { html } from './html.js';
 import { t, clockTime, fullTime, bytes } from './i18n.js';
 import { Icon } from './ui.js';
 import { userName } from './store.js';
+import { ActivityLine, activityText } from './activity.js';
 
 const str = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
@@ -23,6 +24,7 @@ export function previewText(m) {
   case 'contacts': return '👤 ' + t('msg.contacts');
   case 'reaction': return str(c.emoji) + ' ' + t('msg.reaction');
   case 'template': return t('msg.template');
+  case 'activity': return activityText(m);
   default: return t('msg.unsupported', { type: str(m.type) });
   }
 }
@@ -183,6 +185,7 @@ export function Status({ m }) {
 // A bubble: direction, sender, quoted reply, body, reactions, time, ticks
 // and, for a failure, the reason in words.
 export function Message({ m, quoted, reactions, onZoom }) {
+  if (m.type === 'activity') return html`<${ActivityLine} m=${m} />`;
   const out = m.direction === 'out';
   const cls = 'msg ' + (m.private ? 'note' : out ? 'out' : 'in') +
     (m.status === 'failed' ? ' failed' : '') +
