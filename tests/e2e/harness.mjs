@@ -47,30 +47,29 @@ export async function startServer({ args = [] } = {}) {
   };
 }
 
-// Launch chromium with a fresh profile; close() removes the profile.
+// Launch chromium. Playwright gives it a fresh temporary --user-data-dir
+// and removes it on close; each page() gets its own context (cookies,
+// storage, service worker), so tests never share a session.
 export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-dev-shm-usage'],
-    viewport: { width: 1440, height: 900 },
   });
   return {
-    context,
-    async page(viewport) {
+    browser,
+    async page(viewport = { width: 1440, height: 900 }) {
+      const context = await browser.newContext({ viewport });
       const p = await context.newPage();
-      if (viewport) await p.setViewportSize(viewport);
       const errors = [];
       p.on('pageerror', (e) => errors.push(e));
       p.errors = errors;
+      const close = p.close.bind(p);
+      p.close = async () => { await close(); await context.close(); };
       return p;
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    async close() { await browser.close(); },
   };
 }
 
@@ -98,12 +97,14 @@ export async function apiAs(page, method, path, body) {
   }, [method, path, body]);
 }
 
-// Does the server offer this API route? (404 route_not_found when not.)
+// Does the server offer this API route? Not when it answers 404
+// route_not_found, nor 405 (the path matched another route's pattern).
 export async function hasRoute(base, method, path) {
   const r = await fetch(base + path, { method });
-  if (r.status !== 404) return true;
+  if (r.status !== 404 && r.status !== 405) return true;
   const j = await r.json().catch(() => ({}));
-  return !(j.error && j.error.code === 'route_not_found');
+  return !(j.error && (j.error.code === 'route_not_found' ||
+    j.error.code === 'method_not_allowed'));
 }
 
 // The simulated customer wa_id sends a Cloud API message object through
