@@ -206,6 +206,25 @@ enum store_rc message_apply_status(struct db *db,
                   conversation_id);
 }
 
+enum store_rc message_adopt_wamid(struct db *db, int64_t inbox_id,
+                                  int64_t message_id, const char *wamid)
+{
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(
+        db,
+        "UPDATE messages SET wamid = $3 WHERE id = $1 AND inbox_id = $2 "
+        "AND direction = 'out' AND wamid IS NULL "
+        "AND status IN ('queued', 'sending')",
+        &st);
+
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, message_id);
+    db_bind_int64(st, 2, inbox_id);
+    db_bind_text(st, 3, wamid, -1);
+    return sql_run_changed(st);
+}
+
 #define MESSAGE_COLUMNS                                                        \
     "id, conversation_id, direction, sender_type, sender_id, type, "           \
     "content, text, private, wamid, status, error_code, error_title, "         \

@@ -67,6 +67,15 @@ enum store_rc message_apply_status(struct db *db,
                                    int64_t *account_id,
                                    int64_t *conversation_id);
 
+/*
+ * A status can arrive before the dispatcher stored the wamid the Graph
+ * API answered with. The send carried our message id; give that message
+ * (an outbound one of this inbox still without a wamid) the wamid now.
+ * STORE_NOT_FOUND when no such message is waiting for one.
+ */
+enum store_rc message_adopt_wamid(struct db *db, int64_t inbox_id,
+                                  int64_t message_id, const char *wamid);
+
 /* The message as the API shows it. */
 enum store_rc message_get_json(struct db *db, int64_t account_id, int64_t id,
                                json_t **out);

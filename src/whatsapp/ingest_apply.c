@@ -584,6 +584,23 @@ static enum store_rc apply_message(struct apply *a, const struct wa_message *m)
 
 /* --- statuses, templates, preferences ------------------------------------ */
 
+/* The message id the dispatcher put in biz_opaque_callback_data
+ * ("parley:<id>") takes the status's wamid, if it still lacks one. */
+static enum store_rc adopt_wamid(struct db *db, int64_t inbox_id,
+                                 const struct wa_status *s)
+{
+    const char *tag = s->biz_opaque_callback_data;
+    char *end;
+    long long id;
+
+    if (!tag || strncmp(tag, "parley:", 7) != 0)
+        return STORE_NOT_FOUND;
+    id = strtoll(tag + 7, &end, 10);
+    if (*end || id <= 0)
+        return STORE_NOT_FOUND;
+    return message_adopt_wamid(db, inbox_id, id, s->wamid);
+}
+
 static enum store_rc apply_status(struct apply *a, const struct wa_status *s)
 {
     struct inbox_ref box;
@@ -609,6 +626,11 @@ static enum store_rc apply_status(struct apply *a, const struct wa_status *s)
         return record_item(a, box.account_id, "status",
                            "the status names no message", s->raw);
     rc = message_apply_status(a->db, &u, &changed, &mid, &acc, &conv);
+    if (rc)
+        return rc;
+    /* Faster than the dispatcher: the send's own id says whose it is. */
+    if (!mid && adopt_wamid(a->db, box.id, s) == STORE_OK)
+        rc = message_apply_status(a->db, &u, &changed, &mid, &acc, &conv);
     if (rc)
         return rc;
     if (!mid)
