@@ -416,19 +416,73 @@ static enum store_rc diff_events(struct auto_ctx *ctx, const char **evs, int *n)
 
 struct evaluate {
     int64_t account_id, conversation_id, message_id;
+    int64_t event_id;  /* 0: a job from before events were ordered */
     const char *event; /* message.received, conversation.created/updated */
+    bool wait;         /* out: an earlier event is not done yet */
 };
+
+/* An earlier event that has waited this long is taken to be lost (its
+ * job failed for good), and no longer holds the later ones back. */
+#define ORDER_STALE_MS (2 * 60000LL)
+
+/*
+ * Take e's turn in its conversation's order: claim its pending row (the
+ * row lock keeps a duplicate job on another node out until we commit).
+ * Sets e->wait when an earlier event of the conversation is still to be
+ * evaluated, and *skip when this event was already evaluated. Returns
+ * STORE_OK or a store error.
+ */
+static enum store_rc take_turn(struct db *db, struct evaluate *e, bool *skip)
+{
+    struct db_stmt *st;
+    int64_t earlier = 0;
+    enum store_rc rc = db_prepare(
+        db,
+        "SELECT COUNT(*) FROM automation_pending WHERE conversation_id = $1 "
+        "AND event_id < $2 AND done = 0 AND created_at > $3",
+        &st);
+
+    *skip = false;
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, e->conversation_id);
+    db_bind_int64(st, 2, e->event_id);
+    db_bind_int64(st, 3, clock_now_ms() - ORDER_STALE_MS);
+    if ((rc = sql_int64(st, &earlier)))
+        return rc;
+    if (earlier > 0) {
+        e->wait = true;
+        return STORE_OK;
+    }
+    if ((rc = db_prepare(db,
+                         "UPDATE automation_pending SET done = 1 WHERE "
+                         "conversation_id = $1 AND event_id = $2 AND done = 0",
+                         &st)))
+        return rc;
+    db_bind_int64(st, 1, e->conversation_id);
+    db_bind_int64(st, 2, e->event_id);
+    rc = sql_run_changed(st);
+    if (rc == STORE_NOT_FOUND) {
+        *skip = true; /* done by an earlier run of this event's job */
+        rc = STORE_OK;
+    }
+    return rc;
+}
 
 static enum store_rc evaluate_tx(struct db *db, void *arg)
 {
     struct evaluate *e = arg;
-    struct auto_ctx ctx;
+    struct auto_ctx ctx = {0};
     const char *evs[4];
     int n = 1;
-    enum store_rc rc = auto_ctx_load(db, e->account_id, e->conversation_id,
-                                     e->message_id, e->event, &ctx);
+    bool skip = false;
+    enum store_rc rc = STORE_OK;
 
-    if (rc)
+    e->wait = false;
+    if (e->event_id && ((rc = take_turn(db, e, &skip)) || e->wait || skip))
+        return rc;
+    if ((rc = auto_ctx_load(db, e->account_id, e->conversation_id,
+                            e->message_id, e->event, &ctx)))
         goto out;
     evs[0] = e->event;
     if (!strcmp(e->event, "conversation.updated") &&
@@ -449,6 +503,33 @@ out:
     return rc;
 }
 
+static enum store_rc give_up_tx(struct db *db, void *arg)
+{
+    const struct evaluate *e = arg;
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(db,
+                                  "UPDATE automation_pending SET done = 1 "
+                                  "WHERE conversation_id = $1 AND event_id = "
+                                  "$2",
+                                  &st);
+
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, e->conversation_id);
+    db_bind_int64(st, 2, e->event_id);
+    return sql_run(st);
+}
+
+/* An event whose evaluation failed for good no longer holds back the
+ * later events of its conversation. */
+static void give_up_turn(struct db *db, struct evaluate *e)
+{
+    if (e->event_id && e->conversation_id &&
+        store_tx(db, give_up_tx, e) != STORE_OK)
+        log_warn("automation_order_release_failed", "conv=%lld event=%lld",
+                 (long long)e->conversation_id, (long long)e->event_id);
+}
+
 static enum job_result on_evaluate(struct db *db, struct job *job, void *arg)
 {
     json_t *p = json_loads(job->payload, 0, NULL);
@@ -457,17 +538,30 @@ static enum job_result on_evaluate(struct db *db, struct job *job, void *arg)
         .conversation_id =
             json_integer_value(json_object_get(p, "conversation_id")),
         .message_id = json_integer_value(json_object_get(p, "message_id")),
+        .event_id = json_integer_value(json_object_get(p, "event_id")),
         .event = json_string_value(json_object_get(p, "event")),
     };
     enum store_rc rc = STORE_CONSTRAINT;
+    bool last = job->attempt >= job->max_attempts;
 
     if (e.event && e.conversation_id)
         rc = store_tx(db, evaluate_tx, &e);
     json_decref(p);
+    if (rc == STORE_OK && e.wait) {
+        /* Short at first: the earlier event is usually being evaluated
+         * right now. */
+        job->retry_in_ms = job->attempt < 20 ? 10 * job->attempt : 500;
+        jobs_set_error(job, "waiting for an earlier event");
+        return JOB_RETRY;
+    }
     if (rc == STORE_OK || rc == STORE_NOT_FOUND)
         return JOB_DONE;
     jobs_set_error(job, "evaluate failed: rc=%d", rc);
-    return rc == STORE_CONSTRAINT ? JOB_FAIL : JOB_RETRY;
+    if (rc == STORE_CONSTRAINT || last) {
+        give_up_turn(db, &e);
+        return JOB_FAIL;
+    }
+    return JOB_RETRY;
 }
 
 /* --- time events ------------------------------------------------------------
@@ -830,6 +924,25 @@ static enum store_rc resolve_idle(struct db *db, int64_t now)
     return rc;
 }
 
+/* Forget the order rows of events evaluated over an hour ago, and of
+ * events given up on a day ago. */
+static enum store_rc purge_order_tx(struct db *db, void *arg)
+{
+    int64_t now = *(int64_t *)arg;
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(
+        db,
+        "DELETE FROM automation_pending WHERE created_at < $1 AND (done = 1 "
+        "OR created_at < $2)",
+        &st);
+
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, now - 3600000LL);
+    db_bind_int64(st, 2, now - 86400000LL);
+    return sql_run(st);
+}
+
 static enum job_result on_tick(struct db *db, struct job *job, void *arg)
 {
     int64_t now = clock_now_ms();
@@ -837,6 +950,8 @@ static enum job_result on_tick(struct db *db, struct job *job, void *arg)
 
     if (rc == STORE_OK)
         rc = resolve_idle(db, now);
+    if (rc == STORE_OK)
+        rc = store_tx(db, purge_order_tx, &now);
     if (rc == STORE_OK)
         return JOB_DONE;
     jobs_set_error(job, "sweep failed: rc=%d", rc);
@@ -921,19 +1036,43 @@ static void on_event(const struct event *ev, void *arg)
     pthread_mutex_unlock(&ho.lock);
 }
 
+/*
+ * Queue the evaluation of one event, and its place in the conversation's
+ * order. Each node hands off the events it sees in id order, so the row of
+ * an earlier event of a conversation exists before a later one is taken,
+ * whichever node queues it. A row that is there already (another node
+ * queued the event) is left as it is, done or not.
+ */
 static enum store_rc enqueue_item(struct db *db, void *arg)
 {
     const struct handoff_item *it = arg;
-    char key[64], payload[160];
+    char key[64], payload[192];
+    struct db_stmt *st;
+    enum store_rc rc =
+        db_prepare(db,
+                   "INSERT INTO automation_pending (conversation_id, event_id, "
+                   "created_at) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM "
+                   "conversations WHERE id = $1) ON CONFLICT (conversation_id, "
+                   "event_id) DO NOTHING",
+                   &st);
 
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, it->conversation_id);
+    db_bind_int64(st, 2, it->event_id);
+    db_bind_int64(st, 3, clock_now_ms());
+    if ((rc = sql_run(st)))
+        return rc;
     snprintf(key, sizeof key, "auto:ev:%lld", (long long)it->event_id);
     snprintf(payload, sizeof payload,
-             "{\"event\":\"%s\",\"conversation_id\":%lld,\"message_id\":%lld}",
+             "{\"event\":\"%s\",\"conversation_id\":%lld,\"message_id\":%lld,"
+             "\"event_id\":%lld}",
              it->event, (long long)it->conversation_id,
-             (long long)it->message_id);
+             (long long)it->message_id, (long long)it->event_id);
     struct job_spec spec = {.kind = "automation.evaluate",
                             .account_id = it->account_id,
                             .payload = payload,
+                            .max_attempts = 1000,
                             .unique_key = key};
     return jobs_enqueue(db, &spec, NULL);
 }

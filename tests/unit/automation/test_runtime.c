@@ -338,6 +338,68 @@ static void test_english_menu_flow(void **state)
     assert_int_equal(conv_of(f, conv).team_id, 0);
 }
 
+/* Store a customer message without running any job. */
+static void store_text(struct fx *f, const char *wa_id, const char *text,
+                       const char *reply_id)
+{
+    struct inbound in = {f, wa_id, text, reply_id, 0};
+    struct db *db = store_acquire(f->t.store);
+
+    assert_int_equal(store_tx(db, inbound_tx, &in), STORE_OK);
+    store_release(db);
+}
+
+/* Wait for the hand-off thread to have queued n message evaluations. */
+static void await_evaluations(struct fx *f, int64_t n)
+{
+    struct db *db = store_acquire(f->t.store);
+    int64_t have = 0;
+
+    for (int i = 0; i < 400 && have < n; i++) {
+        have = one(db,
+                   "SELECT COUNT(*) FROM jobs WHERE kind = $2 AND state = "
+                   "'ready' AND payload LIKE '%message.received%' AND $1 = 0",
+                   0, "automation.evaluate");
+        if (have < n)
+            usleep(5000);
+    }
+    store_release(db);
+    assert_int_equal(have, n);
+}
+
+/*
+ * Two quick messages into the menu flow, the second one's job taken first
+ * (as a second worker would while the first is held up): the button must
+ * still be evaluated before the order number, so the number gets its
+ * tracking link.
+ */
+static void test_menu_flow_in_order(void **state)
+{
+    struct fx *f = *state;
+    int64_t conv = send_text(f, "15551230002", "Hello there", NULL);
+
+    assert_int_equal(replies_with(f, conv, "\"order_status\""), 1);
+    store_text(f, "15551230002", "Order status", "order_status");
+    store_text(f, "15551230002", "it is C-4242", NULL);
+    await_evaluations(f, 2);
+    struct db *db = store_acquire(f->t.store);
+    struct db_stmt *st;
+    assert_int_equal(db_prepare(db,
+                                "UPDATE jobs SET run_at = run_at + 300 WHERE "
+                                "kind = 'automation.evaluate' AND state = "
+                                "'ready' AND id < (SELECT MAX(id) FROM jobs "
+                                "WHERE kind = 'automation.evaluate' AND "
+                                "payload LIKE '%message.received%')",
+                                &st),
+                     STORE_OK);
+    assert_int_equal(sql_run(st), STORE_OK);
+    store_release(db);
+    for (int i = 0; i < 10; i++) /* past the delay of the held-up job */
+        drain(f);
+    assert_int_equal(replies_with(f, conv, "Please send your order number"), 1);
+    assert_int_equal(replies_with(f, conv, "track.example.com/C-4242"), 1);
+}
+
 /* "Talk to a person" lands on the Support team with the least-loaded
  * online agent: agent1 already has a conversation, agent2 none. */
 static void test_handoff_least_loaded(void **state)
@@ -450,6 +512,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_korean_order_flow, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_english_menu_flow, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_menu_flow_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_handoff_least_loaded, setup,
                                         teardown),
