@@ -433,39 +433,79 @@ static bool seconds_field(struct http_request *req, json_t *body,
     return true;
 }
 
-static void sla_create(struct http_request *req)
-{
-    static const char *const fields[] = {"name",
+static const char *const sla_fields[] = {"name",
                                          "first_response_s",
                                          "next_response_s",
                                          "resolution_s",
                                          "business_hours_only",
                                          "at_risk_pct",
                                          NULL};
-    json_t *body = http_json(req);
-    const char *name;
-    int64_t fr, nr, res, pct, id;
+
+/* The values of an SLA policy body. */
+struct sla_input {
+    const char *name; /* borrowed from the body */
+    int64_t fr, nr, res, pct;
     int bho;
+};
+
+/* Check an SLA policy body (a new one, or the stored one with a PATCH's
+ * members over it); replies 422 and returns false when bad. */
+static bool check_sla(struct http_request *req, json_t *body,
+                      struct sla_input *in)
+{
+    json_t *pct = json_object_get(body, "at_risk_pct");
+
+    if (!api_string(req, body, "name", true, 100, &in->name) ||
+        !seconds_field(req, body, "first_response_s", &in->fr) ||
+        !seconds_field(req, body, "next_response_s", &in->nr) ||
+        !seconds_field(req, body, "resolution_s", &in->res) ||
+        !api_bool(req, body, "business_hours_only", &in->bho))
+        return false;
+    in->pct = pct ? json_integer_value(pct) : 80;
+    if ((pct && !json_is_integer(pct)) || in->pct < 1 || in->pct > 99) {
+        http_reply_error(req, ERR_INVALID_FIELD, "at_risk_pct must be 1..99");
+        return false;
+    }
+    if (!*in->name || in->fr + in->nr + in->res == 0) {
+        http_reply_error(req, ERR_INVALID_FIELD,
+                         *in->name ? "set at least one target"
+                                   : "name must not be empty");
+        return false;
+    }
+    return true;
+}
+
+static json_t *sla_json(int64_t id, const struct sla_input *in)
+{
+    return json_pack("{sI ss sI sI sI sb sI}", "id", (json_int_t)id, "name",
+                     in->name, "first_response_s", (json_int_t)in->fr,
+                     "next_response_s", (json_int_t)in->nr, "resolution_s",
+                     (json_int_t)in->res, "business_hours_only", in->bho == 1,
+                     "at_risk_pct", (json_int_t)in->pct);
+}
+
+/* Bind in's values to $2..$7 of an INSERT or UPDATE of sla_policies. */
+static void bind_sla(struct db_stmt *st, const struct sla_input *in)
+{
+    db_bind_text(st, 2, in->name, -1);
+    db_bind_int64(st, 3, in->fr);
+    db_bind_int64(st, 4, in->nr);
+    db_bind_int64(st, 5, in->res);
+    db_bind_int64(st, 6, in->bho == 1);
+    db_bind_int64(st, 7, in->pct);
+    db_bind_int64(st, 8, clock_now_ms());
+}
+
+static void sla_create(struct http_request *req)
+{
+    json_t *body = http_json(req);
+    struct sla_input in;
+    int64_t id;
     struct db_stmt *st;
     enum store_rc rc;
 
-    if (!body || !api_only_fields(req, body, fields) ||
-        !api_string(req, body, "name", true, 100, &name) ||
-        !seconds_field(req, body, "first_response_s", &fr) ||
-        !seconds_field(req, body, "next_response_s", &nr) ||
-        !seconds_field(req, body, "resolution_s", &res) ||
-        !api_bool(req, body, "business_hours_only", &bho))
-        return;
-    pct = json_object_get(body, "at_risk_pct")
-              ? json_integer_value(json_object_get(body, "at_risk_pct"))
-              : 80;
-    if (pct < 1 || pct > 99 || fr + nr + res == 0) {
-        http_reply_error(req, ERR_INVALID_FIELD,
-                         pct < 1 || pct > 99 ? "at_risk_pct must be 1..99"
-                                             : "set at least one target");
-        return;
-    }
-    if (!api_begin(req))
+    if (!body || !api_only_fields(req, body, sla_fields) ||
+        !check_sla(req, body, &in) || !api_begin(req))
         return;
     rc = db_prepare(http_db(req),
                     "INSERT INTO sla_policies (account_id, name, "
@@ -476,13 +516,7 @@ static void sla_create(struct http_request *req)
                     &st);
     if (rc == STORE_OK) {
         db_bind_int64(st, 1, account_of(req));
-        db_bind_text(st, 2, name, -1);
-        db_bind_int64(st, 3, fr);
-        db_bind_int64(st, 4, nr);
-        db_bind_int64(st, 5, res);
-        db_bind_int64(st, 6, bho == 1);
-        db_bind_int64(st, 7, pct);
-        db_bind_int64(st, 8, clock_now_ms());
+        bind_sla(st, &in);
         rc = sql_int64(st, &id);
     }
     if (rc) {
@@ -491,13 +525,77 @@ static void sla_create(struct http_request *req)
     }
     api_audit(req, "sla_policy.create", "sla_policy", id, NULL);
     if (api_commit(req))
-        http_reply_json(
-            req, 201,
-            json_pack("{sI ss sI sI sI sb sI}", "id", (json_int_t)id, "name",
-                      name, "first_response_s", (json_int_t)fr,
-                      "next_response_s", (json_int_t)nr, "resolution_s",
-                      (json_int_t)res, "business_hours_only", bho == 1,
-                      "at_risk_pct", (json_int_t)pct));
+        http_reply_json(req, 201, sla_json(id, &in));
+}
+
+/* The stored row of an account-scoped table as its API JSON, through
+ * row(); STORE_NOT_FOUND when the account has no such id. */
+static enum store_rc load_row(struct http_request *req, const char *sql,
+                              int64_t id, json_t *(*row)(struct db_stmt *),
+                              json_t **out)
+{
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(http_db(req), sql, &st);
+
+    *out = NULL;
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, account_of(req));
+    db_bind_int64(st, 2, id);
+    if ((rc = db_step(st)) == STORE_ROW)
+        *out = row(st);
+    db_done(st);
+    if (rc == STORE_DONE)
+        return STORE_NOT_FOUND;
+    return rc == STORE_ROW ? STORE_OK : rc;
+}
+
+/* PATCH: the stored policy with the body's members replacing its own,
+ * checked as a whole. Running SLA timers keep their schedule and pick up
+ * the new targets when they next run. */
+static void sla_update(struct http_request *req)
+{
+    int64_t id;
+    json_t *body, *cur = NULL;
+    struct sla_input in;
+    struct db_stmt *st;
+    enum store_rc rc;
+
+    if (!http_param_id(req, "id", &id) || !(body = http_json(req)) ||
+        !api_only_fields(req, body, sla_fields))
+        return;
+    if ((rc = load_row(req,
+                       "SELECT id, name, first_response_s, next_response_s, "
+                       "resolution_s, business_hours_only, at_risk_pct FROM "
+                       "sla_policies WHERE account_id = $1 AND id = $2",
+                       id, sla_row, &cur))) {
+        api_reply_store_error(req, rc, NULL);
+        return;
+    }
+    json_object_update(cur, body);
+    if (!check_sla(req, cur, &in) || !api_begin(req))
+        goto out;
+    rc = db_prepare(http_db(req),
+                    "UPDATE sla_policies SET name = $2, first_response_s = "
+                    "$3, next_response_s = $4, resolution_s = $5, "
+                    "business_hours_only = $6, at_risk_pct = $7, updated_at "
+                    "= $8 WHERE account_id = $1 AND id = $9",
+                    &st);
+    if (rc == STORE_OK) {
+        db_bind_int64(st, 1, account_of(req));
+        bind_sla(st, &in);
+        db_bind_int64(st, 9, id);
+        rc = sql_run_changed(st);
+    }
+    if (rc) {
+        api_rollback(req, rc, "an SLA policy with this name exists");
+        goto out;
+    }
+    api_audit(req, "sla_policy.update", "sla_policy", id, json_deep_copy(body));
+    if (api_commit(req))
+        http_reply_json(req, 200, sla_json(id, &in));
+out:
+    json_decref(cur);
 }
 
 /* DELETE of an account-scoped row by id, with an audit entry. */
@@ -567,6 +665,8 @@ static bool check_policy(struct http_request *req, json_t *body,
     int64_t cap = json_integer_value(json_object_get(body, "capacity"));
     int64_t inbox = json_integer_value(json_object_get(body, "inbox_id"));
     int64_t team = json_integer_value(json_object_get(body, "team_id"));
+    int64_t reassign =
+        json_integer_value(json_object_get(body, "reassign_after_min"));
 
     if (route_mode_parse(jstr(body, "mode"), mode)) {
         http_reply_error(req, ERR_INVALID_FIELD,
@@ -578,8 +678,17 @@ static bool check_policy(struct http_request *req, json_t *body,
                          "set exactly one of inbox_id and team_id");
         return false;
     }
-    if (cap < 0 || cap > 1000) {
+    if (cap < 0 || cap > 1000 ||
+        (json_object_get(body, "capacity") &&
+         !json_is_integer(json_object_get(body, "capacity")))) {
         http_reply_error(req, ERR_INVALID_FIELD, "capacity must be 0..1000");
+        return false;
+    }
+    if (reassign < 0 || reassign > 10080 ||
+        (json_object_get(body, "reassign_after_min") &&
+         !json_is_integer(json_object_get(body, "reassign_after_min")))) {
+        http_reply_error(req, ERR_INVALID_FIELD,
+                         "reassign_after_min must be 0..10080 minutes");
         return false;
     }
     for (size_t i = 0; i < json_array_size(skills); i++)
@@ -595,11 +704,13 @@ static bool check_policy(struct http_request *req, json_t *body,
     return true;
 }
 
+static const char *const policy_fields[] = {
+    "inbox_id",           "team_id", "mode", "capacity", "skills",
+    "reassign_after_min", NULL};
+
 static void policies_create(struct http_request *req)
 {
-    static const char *const fields[] = {
-        "inbox_id",           "team_id", "mode", "capacity", "skills",
-        "reassign_after_min", NULL};
+    const char *const *fields = policy_fields;
     json_t *body = http_json(req);
     enum route_mode mode;
     struct db_stmt *st;
@@ -648,6 +759,77 @@ static void policies_create(struct http_request *req)
     api_audit(req, "assignment_policy.create", "assignment_policy", id, NULL);
     if (api_commit(req))
         http_reply_json(req, 201, json_pack("{sI}", "id", (json_int_t)id));
+}
+
+/*
+ * PATCH: the stored policy with the body's members replacing its own,
+ * checked as a whole (so moving it from an inbox to a team sets team_id
+ * and inbox_id null). The inbox or team must be the account's: 404
+ * otherwise. Replies with the policy as stored.
+ */
+static void policies_update(struct http_request *req)
+{
+    static const char *const sql =
+        "SELECT id, inbox_id, team_id, mode, capacity, skills, "
+        "reassign_after_min FROM assignment_policies WHERE account_id = $1 "
+        "AND id = $2";
+    int64_t id;
+    json_t *body, *cur = NULL;
+    enum route_mode mode;
+    struct db_stmt *st;
+    char *sk = NULL;
+    enum store_rc rc;
+
+    if (!http_param_id(req, "id", &id) || !(body = http_json(req)) ||
+        !api_only_fields(req, body, policy_fields))
+        return;
+    if ((rc = load_row(req, sql, id, policy_row, &cur))) {
+        api_reply_store_error(req, rc, NULL);
+        return;
+    }
+    json_object_update(cur, body);
+    if (!check_policy(req, cur, &mode) || !api_begin(req))
+        goto out;
+    sk = json_dumps(json_object_get(cur, "skills"), JSON_COMPACT);
+    rc = db_prepare(
+        http_db(req),
+        "UPDATE assignment_policies SET inbox_id = NULLIF($2, 0), team_id = "
+        "NULLIF($3, 0), mode = $4, capacity = $5, skills = $6, "
+        "reassign_after_min = $7, updated_at = $8 WHERE account_id = $1 AND "
+        "id = $9 AND (CAST($2 AS BIGINT) = 0 OR EXISTS (SELECT 1 FROM "
+        "inboxes WHERE id = $2 AND account_id = $1)) AND (CAST($3 AS BIGINT) "
+        "= 0 OR EXISTS (SELECT 1 FROM teams WHERE id = $3 AND account_id = "
+        "$1))",
+        &st);
+    if (rc == STORE_OK) {
+        db_bind_int64(st, 1, account_of(req));
+        db_bind_int64(st, 2,
+                      json_integer_value(json_object_get(cur, "inbox_id")));
+        db_bind_int64(st, 3,
+                      json_integer_value(json_object_get(cur, "team_id")));
+        db_bind_text(st, 4, route_mode_name(mode), -1);
+        db_bind_int64(st, 5,
+                      json_integer_value(json_object_get(cur, "capacity")));
+        db_bind_text(st, 6, sk ? sk : "[]", -1);
+        db_bind_int64(
+            st, 7,
+            json_integer_value(json_object_get(cur, "reassign_after_min")));
+        db_bind_int64(st, 8, clock_now_ms());
+        db_bind_int64(st, 9, id);
+        rc = sql_run_changed(st);
+    }
+    if (rc) {
+        api_rollback(req, rc, NULL);
+        goto out;
+    }
+    api_audit(req, "assignment_policy.update", "assignment_policy", id,
+              json_deep_copy(body));
+    json_object_set_new(cur, "mode", json_string(route_mode_name(mode)));
+    if (api_commit(req))
+        http_reply_json(req, 200, json_incref(cur));
+out:
+    free(sk);
+    json_decref(cur);
 }
 
 static void policies_delete(struct http_request *req)
@@ -810,6 +992,190 @@ static void queue_list(struct http_request *req)
 
 /* --- the route table ------------------------------------------------------ */
 
+/* --- account settings
+ * ---------------------------------------------------------
+ */
+
+static const char *const settings_fields[] = {
+    "idle_resolve_min", "closing_message",       "closing_csat",
+    "csat_template",    "queue_wait_change_pct", NULL};
+
+/* The account's automation settings, or the defaults when it has none. */
+static enum store_rc settings_load(struct http_request *req, json_t **out)
+{
+    struct db_stmt *st;
+    enum store_rc rc =
+        db_prepare(http_db(req),
+                   "SELECT idle_resolve_min, closing_message, closing_csat, "
+                   "csat_template, queue_wait_change_pct, updated_at FROM "
+                   "automation_settings WHERE account_id = $1",
+                   &st);
+
+    *out = NULL;
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, account_of(req));
+    if ((rc = db_step(st)) == STORE_ROW)
+        *out = json_pack("{sI ss sb ss sI sI}", "idle_resolve_min",
+                         (json_int_t)db_col_int64(st, 0), "closing_message",
+                         db_col_text(st, 1), "closing_csat",
+                         db_col_int64(st, 2) != 0, "csat_template",
+                         db_col_text(st, 3), "queue_wait_change_pct",
+                         (json_int_t)db_col_int64(st, 4), "updated_at",
+                         (json_int_t)db_col_int64(st, 5));
+    db_done(st);
+    if (rc == STORE_DONE)
+        *out = json_pack("{si ss sb ss si so}", "idle_resolve_min", 0,
+                         "closing_message", "", "closing_csat", 0,
+                         "csat_template", "", "queue_wait_change_pct", 25,
+                         "updated_at", json_null());
+    return *out ? STORE_OK : rc;
+}
+
+static void settings_get(struct http_request *req)
+{
+    json_t *cur;
+    enum store_rc rc = settings_load(req, &cur);
+
+    if (rc)
+        api_reply_store_error(req, rc, NULL);
+    else
+        http_reply_json(req, 200, cur);
+}
+
+/* An integer member within lo..hi; replies 422 and returns false when
+ * not. */
+static bool int_field(struct http_request *req, json_t *o, const char *key,
+                      int64_t lo, int64_t hi)
+{
+    json_t *v = json_object_get(o, key);
+
+    if (json_is_integer(v) && json_integer_value(v) >= lo &&
+        json_integer_value(v) <= hi)
+        return true;
+    http_reply_error(req, ERR_INVALID_FIELD, "%s must be an integer %lld..%lld",
+                     key, (long long)lo, (long long)hi);
+    return false;
+}
+
+/* The closing message goes to customers as it is: up to 1000 characters,
+ * line breaks allowed, no other control characters. */
+static bool closing_ok(struct http_request *req, const json_t *v)
+{
+    const unsigned char *p = (const unsigned char *)json_string_value(v);
+    size_t chars = 0;
+
+    for (; p && *p; p++) {
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7f)
+            break;
+        chars += (*p & 0xc0) != 0x80;
+    }
+    if (p && !*p && chars <= 1000)
+        return true;
+    http_reply_error(req, ERR_INVALID_FIELD,
+                     "closing_message must be text of at most 1000 "
+                     "characters");
+    return false;
+}
+
+/* A template name as WhatsApp has them: [a-z0-9_], 1-100; "" for none. */
+static bool template_ok(struct http_request *req, const json_t *v)
+{
+    const char *p = json_string_value(v);
+
+    if (p && strlen(p) <= 100 &&
+        strspn(p, "abcdefghijklmnopqrstuvwxyz"
+                  "0123456789_") == strlen(p))
+        return true;
+    http_reply_error(req, ERR_INVALID_FIELD,
+                     "csat_template must be a template name of a-z, 0-9 and "
+                     "_ (at most 100), or \"\" for none");
+    return false;
+}
+
+/* Check the settings as a whole (stored with a PATCH's members over
+ * them); replies 422 and returns false when bad. */
+static bool check_settings(struct http_request *req, json_t *s)
+{
+    if (!int_field(req, s, "idle_resolve_min", 0, 43200) ||
+        !closing_ok(req, json_object_get(s, "closing_message")) ||
+        !template_ok(req, json_object_get(s, "csat_template")) ||
+        !int_field(req, s, "queue_wait_change_pct", 1, 100))
+        return false;
+    if (!json_is_boolean(json_object_get(s, "closing_csat"))) {
+        http_reply_error(req, ERR_INVALID_FIELD,
+                         "closing_csat must be true or false");
+        return false;
+    }
+    return true;
+}
+
+/*
+ * PATCH /automation/settings: any of idle_resolve_min (0: never; else
+ * resolve a conversation idle that many minutes), closing_message,
+ * closing_csat (send the survey on idle close), csat_template (sent when
+ * the window has closed) and queue_wait_change_pct. Replies with all of
+ * them as stored.
+ */
+static void settings_update(struct http_request *req)
+{
+    json_t *body = http_json(req), *cur = NULL;
+    struct db_stmt *st;
+    int64_t now = clock_now_ms();
+    enum store_rc rc;
+
+    if (!body || !api_only_fields(req, body, settings_fields))
+        return;
+    if ((rc = settings_load(req, &cur))) {
+        api_reply_store_error(req, rc, NULL);
+        return;
+    }
+    json_object_update(cur, body);
+    if (!check_settings(req, cur) || !api_begin(req))
+        goto out;
+    rc = db_prepare(
+        http_db(req),
+        "INSERT INTO automation_settings (account_id, idle_resolve_min, "
+        "closing_message, closing_csat, csat_template, "
+        "queue_wait_change_pct, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
+        "$7) ON CONFLICT (account_id) DO UPDATE SET idle_resolve_min = $2, "
+        "closing_message = $3, closing_csat = $4, csat_template = $5, "
+        "queue_wait_change_pct = $6, updated_at = $7",
+        &st);
+    if (rc == STORE_OK) {
+        db_bind_int64(st, 1, account_of(req));
+        db_bind_int64(
+            st, 2,
+            json_integer_value(json_object_get(cur, "idle_resolve_min")));
+        db_bind_text(st, 3, jstr(cur, "closing_message"), -1);
+        db_bind_int64(st, 4,
+                      json_is_true(json_object_get(cur, "closing_csat")));
+        db_bind_text(st, 5, jstr(cur, "csat_template"), -1);
+        db_bind_int64(
+            st, 6,
+            json_integer_value(json_object_get(cur, "queue_wait_change_pct")));
+        db_bind_int64(st, 7, now);
+        rc = sql_run(st);
+    }
+    if (rc) {
+        api_rollback(req, rc, NULL);
+        goto out;
+    }
+    /* The audit says which settings changed, not the message text. */
+    json_t *changed = json_array();
+    const char *key;
+    json_t *v;
+    json_object_foreach(body, key, v)
+        json_array_append_new(changed, json_string(key));
+    api_audit(req, "automation_settings.update", "account", account_of(req),
+              json_pack("{so}", "fields", changed));
+    json_object_set_new(cur, "updated_at", json_integer(now));
+    if (api_commit(req))
+        http_reply_json(req, 200, json_incref(cur));
+out:
+    json_decref(cur);
+}
+
 static const struct http_route routes[] = {
     {"GET", "/api/v1/rules", rules_list, ROLE_SUPERVISOR, 0},
     {"POST", "/api/v1/rules", rules_create, ROLE_SUPERVISOR, 0},
@@ -821,6 +1187,8 @@ static const struct http_route routes[] = {
     {"GET", "/api/v1/assignment-policies", policies_list, ROLE_AGENT, 0},
     {"POST", "/api/v1/assignment-policies", policies_create, ROLE_SUPERVISOR,
      0},
+    {"PATCH", "/api/v1/assignment-policies/{id}", policies_update,
+     ROLE_SUPERVISOR, 0},
     {"DELETE", "/api/v1/assignment-policies/{id}", policies_delete,
      ROLE_SUPERVISOR, 0},
     {"PUT", "/api/v1/agents/{id}/skills", skills_put, ROLE_SUPERVISOR, 0},
@@ -828,7 +1196,11 @@ static const struct http_route routes[] = {
     {"PUT", "/api/v1/business-hours/{inbox_id}", hours_put, ROLE_SUPERVISOR, 0},
     {"GET", "/api/v1/sla-policies", sla_list, ROLE_AGENT, 0},
     {"POST", "/api/v1/sla-policies", sla_create, ROLE_SUPERVISOR, 0},
+    {"PATCH", "/api/v1/sla-policies/{id}", sla_update, ROLE_SUPERVISOR, 0},
     {"DELETE", "/api/v1/sla-policies/{id}", sla_delete, ROLE_SUPERVISOR, 0},
+    {"GET", "/api/v1/automation/settings", settings_get, ROLE_SUPERVISOR, 0},
+    {"PATCH", "/api/v1/automation/settings", settings_update, ROLE_SUPERVISOR,
+     0},
     {"GET", "/api/v1/conversations/{id}/automation", conversation_automation,
      ROLE_AGENT, 0},
     {"GET", "/api/v1/queue", queue_list, ROLE_AGENT, 0},
