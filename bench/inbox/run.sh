@@ -8,14 +8,16 @@
 #   bench/inbox/run.sh [CONVERSATIONS MESSAGES REQUESTS]
 #
 # PARLEY_BIN selects the binary (default build/parley); the data goes to
-# a temporary directory, removed at the end unless KEEP=1.
+# a temporary directory, removed at the end unless KEEP=1. DATA=<dir>
+# reuses a directory kept that way and skips the generation.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${PARLEY_BIN:-build/parley}
 convs=${1:-100000}
 msgs=${2:-1000000}
 reqs=${3:-300}
-data=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench-inbox.XXXXXX")
+data=${DATA:-$(mktemp -d "${TMPDIR:-/tmp}/parley-bench-inbox.XXXXXX")}
+[ -n "${DATA:-}" ] && KEEP=1
 pid=
 
 cleanup() {
@@ -39,10 +41,12 @@ start() {
     exit 1
 }
 
-start # migrate and seed the demo account
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-echo "generating $convs conversations and $msgs messages..." >&2
-python3 "$here/gen.py" "$data/parley.db" "$convs" "$msgs" >&2
+if [ -z "${DATA:-}" ]; then
+    start # migrate and seed the demo account
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    echo "generating $convs conversations and $msgs messages..." >&2
+    python3 "$here/gen.py" "$data/parley.db" "$convs" "$msgs" >&2
+fi
 start
 echo "## $convs conversations, $msgs messages, $reqs requests per query"
 python3 "$here/measure.py" "$url" "$reqs"

@@ -131,7 +131,9 @@ static bool parse_contact(struct http_request *req, json_t *body,
     return bad == NULL;
 }
 
-/* Check and merge the attributes member; *merged NULL when absent. */
+/* Check and merge the attributes member into the stored ones, inside the
+ * request's transaction; *merged NULL when absent. On false it has
+ * rolled back and replied. */
 static bool contact_attributes(struct http_request *req, json_t *body,
                                int64_t id, char **merged)
 {
@@ -141,18 +143,15 @@ static bool contact_attributes(struct http_request *req, json_t *body,
     *merged = NULL;
     if (!patch)
         return true;
-    if (!json_is_object(patch)) {
-        http_reply_error(req, ERR_INVALID_FIELD,
-                         "'attributes' must be an object");
-        return false;
-    }
     enum store_rc rc =
         attribute_merge_stored(http_db(req), http_principal(req)->account_id,
                                "contact", id, patch, merged, why, sizeof why);
-    if (rc == STORE_CONSTRAINT)
+    if (rc == STORE_CONSTRAINT) {
+        db_rollback(http_db(req));
         http_reply_error(req, ERR_INVALID_FIELD, "%s", why);
-    else if (rc)
-        api_reply_store_error(req, rc, NULL);
+    } else if (rc) {
+        api_rollback(req, rc, NULL);
+    }
     return rc == STORE_OK;
 }
 
@@ -161,20 +160,26 @@ void api_contacts_update(struct http_request *req)
     int64_t account = http_principal(req)->account_id, id;
     struct crm_contact_change ch;
     char *attrs = NULL;
-    json_t *body, *c;
+    json_t *body, *c, *a;
 
     if (!http_param_id(req, "id", &id) || !(body = http_json(req)) ||
         !parse_contact(req, body, &ch))
         return;
+    a = json_object_get(body, "attributes");
+    if (a && !json_is_object(a)) {
+        http_reply_error(req, ERR_INVALID_FIELD,
+                         "'attributes' must be an object");
+        return;
+    }
+    if (!api_begin(req))
+        return;
     enum store_rc rc = crm_contact_exists(http_db(req), account, id);
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
         return;
     }
-    if (!contact_attributes(req, body, id, &attrs) || !api_begin(req)) {
-        free(attrs);
+    if (!contact_attributes(req, body, id, &attrs))
         return;
-    }
     ch.attributes = attrs;
     rc = crm_contact_update(http_db(req), account, id, &ch);
     free(attrs);

@@ -238,35 +238,42 @@ static void reply_change_error(struct http_request *req, enum store_rc rc,
 }
 
 /* Validate and merge a PATCH's attributes member into the conversation's
- * current attributes; *merged is NULL when the body has none. */
+ * current attributes, inside the request's transaction so that two
+ * concurrent edits cannot lose each other's keys; *merged is NULL when the
+ * body has none. On false it has rolled back and replied. */
 static bool merge_attributes(struct http_request *req, json_t *body, int64_t id,
                              char **merged)
 {
     json_t *patch = json_object_get(body, "attributes");
-    struct conversation c;
     char why[160];
     enum store_rc rc;
 
     *merged = NULL;
     if (!patch)
         return true;
-    if (!json_is_object(patch)) {
-        http_reply_error(req, ERR_INVALID_FIELD,
-                         "'attributes' must be an object");
-        return false;
-    }
-    rc =
-        conversation_get(http_db(req), http_principal(req)->account_id, id, &c);
-    if (rc == STORE_OK)
-        rc = attribute_merge_stored(
-            http_db(req), http_principal(req)->account_id, "conversation", id,
-            patch, merged, why, sizeof why);
+    rc = attribute_merge_stored(http_db(req), http_principal(req)->account_id,
+                                "conversation", id, patch, merged, why,
+                                sizeof why);
     if (rc == STORE_CONSTRAINT) {
+        db_rollback(http_db(req));
         http_reply_error(req, ERR_INVALID_FIELD, "%s", why);
         return false;
     }
     if (rc) {
-        api_reply_store_error(req, rc, NULL);
+        api_rollback(req, rc, NULL);
+        return false;
+    }
+    return true;
+}
+
+/* The attributes member, when present, must be an object. */
+static bool attributes_shape(struct http_request *req, json_t *body)
+{
+    json_t *a = json_object_get(body, "attributes");
+
+    if (a && !json_is_object(a)) {
+        http_reply_error(req, ERR_INVALID_FIELD,
+                         "'attributes' must be an object");
         return false;
     }
     return true;
@@ -288,10 +295,9 @@ void api_inbox_conversation_update(struct http_request *req)
 
     if (!http_param_id(req, "id", &id) || !(body = http_json(req)) ||
         !api_only_fields(req, body, fields) || !parse_change(req, body, &ch) ||
-        !merge_attributes(req, body, id, &attrs) || !api_begin(req)) {
-        free(attrs);
+        !attributes_shape(req, body) || !api_begin(req) ||
+        !merge_attributes(req, body, id, &attrs))
         return;
-    }
     ch.attributes = attrs;
     enum store_rc rc = conv_apply(http_db(req), &who, id, &ch, &changed, &why);
     free(attrs);

@@ -354,53 +354,44 @@ enum store_rc conv_list_page(struct db *db, const struct conv_list_query *q,
     return STORE_OK;
 }
 
-/* One count (and unread sum) of open conversations under a filter. */
-static enum store_rc count_open(struct db *db, int64_t account_id,
-                                const char *where, int64_t user_id,
-                                json_t *counts, json_t *unread,
-                                const char *name)
-{
-    struct db_stmt *st;
-    char *sql = xasprintf("SELECT COUNT(*), COALESCE(SUM(unread_count), 0) "
-                          "FROM conversations WHERE account_id = $1 "
-                          "AND status = 'open' %s",
-                          where);
-    enum store_rc rc = db_prepare(db, sql, &st);
-
-    free(sql);
-    if (rc)
-        return rc;
-    db_bind_int64(st, 1, account_id);
-    if (user_id)
-        db_bind_int64(st, 2, user_id);
-    rc = db_step(st);
-    if (rc == STORE_ROW) {
-        json_object_set_new(counts, name, json_integer(db_col_int64(st, 0)));
-        json_object_set_new(unread, name, json_integer(db_col_int64(st, 1)));
-        rc = STORE_OK;
-    }
-    db_done(st);
-    return rc;
-}
-
+/*
+ * The tab counts in one pass over the open conversations of the account,
+ * read from the covering index conversations_counts: O(open
+ * conversations), a few milliseconds at tens of thousands.
+ */
 enum store_rc conv_list_counts(struct db *db, int64_t account_id,
                                int64_t user_id, json_t **out)
 {
-    json_t *counts = json_object(), *unread = json_object();
-    enum store_rc rc = count_open(db, account_id, "AND assignee_id = $2",
-                                  user_id, counts, unread, "mine");
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(
+        db,
+        "SELECT COUNT(*), COALESCE(SUM(unread_count), 0), "
+        "COALESCE(SUM(CASE WHEN assignee_id = $2 THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN assignee_id = $2 THEN unread_count "
+        "ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN unread_count "
+        "ELSE 0 END), 0) "
+        "FROM conversations WHERE account_id = $1 AND status = 'open'",
+        &st);
 
-    if (rc == STORE_OK)
-        rc = count_open(db, account_id, "AND assignee_id IS NULL", 0, counts,
-                        unread, "unassigned");
-    if (rc == STORE_OK)
-        rc = count_open(db, account_id, "", 0, counts, unread, "all");
-    if (rc != STORE_OK) {
-        json_decref(counts);
-        json_decref(unread);
+    if (rc)
         return rc;
+    db_bind_int64(st, 1, account_id);
+    db_bind_int64(st, 2, user_id);
+    rc = db_step(st);
+    if (rc == STORE_ROW) {
+        *out = json_pack("{sI sI sI s{sI sI sI}}", "mine",
+                         (json_int_t)db_col_int64(st, 2), "unassigned",
+                         (json_int_t)db_col_int64(st, 4), "all",
+                         (json_int_t)db_col_int64(st, 0), "unread", "mine",
+                         (json_int_t)db_col_int64(st, 3), "unassigned",
+                         (json_int_t)db_col_int64(st, 5), "all",
+                         (json_int_t)db_col_int64(st, 1));
+        rc = STORE_OK;
+    } else if (rc == STORE_DONE) {
+        rc = STORE_ERROR; /* an aggregate always yields a row */
     }
-    json_object_set_new(counts, "unread", unread);
-    *out = counts;
-    return STORE_OK;
+    db_done(st);
+    return rc;
 }

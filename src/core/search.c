@@ -11,6 +11,11 @@
 #include "base/mem.h"
 #include "core/contact.h"
 
+/* SEARCH_MESSAGES_CAP as SQL text. */
+#define STR_(x)        #x
+#define STR(x)         STR_(x)
+#define SEARCH_CAP_SQL STR(SEARCH_MESSAGES_CAP)
+
 /* Code points in UTF-8 text. */
 static size_t utf8_len(const char *s)
 {
@@ -130,21 +135,24 @@ void search_messages_sql(struct qb *q, enum store_dialect d, int account_param,
         qb_sql(q, "id IN (SELECT rowid FROM messages_fts WHERE "
                   "messages_fts MATCH ");
         qb_text(q, phrase);
-        qb_sql(q, "))");
+        qb_sql(q, " ORDER BY rowid DESC LIMIT " SEARCH_CAP_SQL "))");
         free(phrase);
-    } else if (use_index(d, text)) {
+        return;
+    }
+    if (use_index(d, text)) {
         qb_sql(q, "to_tsvector('simple', text) @@ "
                   "plainto_tsquery('simple', ");
         qb_text(q, text);
-        qb_sql(q, "))");
+        qb_sql(q, ")");
     } else {
         char *pattern = search_like_pattern(text);
         qb_sql(q, "text ");
         qb_sql(q, d == STORE_POSTGRES ? "ILIKE " : "LIKE ");
         qb_text(q, pattern);
-        qb_sql(q, " ESCAPE '\\')");
+        qb_sql(q, " ESCAPE '\\'");
         free(pattern);
     }
+    qb_sql(q, " ORDER BY id DESC LIMIT " SEARCH_CAP_SQL ")");
 }
 
 /* Up to limit matching contacts, newest first, into arr. */

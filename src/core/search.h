@@ -22,6 +22,16 @@
 #define SEARCH_QUERY_MAX 200 /* characters */
 
 /*
+ * Message matches considered per query: the newest this many. A common
+ * word can match a large share of a million messages; past this many the
+ * newest are what an agent looks for, and the cost stays bounded. On
+ * SQLite the cap applies before the account filter (the FTS index holds
+ * every account's messages), so an account sharing a database with far
+ * busier ones may miss older matches.
+ */
+#define SEARCH_MESSAGES_CAP 5000
+
+/*
  * Append to q a sub-select of the ids of the account's contacts matching
  * text: "(SELECT ... )". account_param is the number of a parameter
  * already in q holding the account id.
@@ -29,8 +39,8 @@
 void search_contacts_sql(struct qb *q, enum store_dialect d, int account_param,
                          const char *text);
 
-/* The same for messages; column is "id" or "conversation_id", the column
- * the sub-select yields. */
+/* The same for messages (the newest SEARCH_MESSAGES_CAP matches); column
+ * is "id" or "conversation_id", the column the sub-select yields. */
 void search_messages_sql(struct qb *q, enum store_dialect d, int account_param,
                          const char *text, const char *column);
 

@@ -30,6 +30,9 @@ CREATE INDEX conversations_priority_all
     ON conversations (account_id,
                       ((4 - priority) * 4398046511104 +
                        COALESCE(waiting_since, 4398046511103)), id);
+-- The tab counts read only this index (covering).
+CREATE INDEX conversations_counts
+    ON conversations (account_id, status, assignee_id, unread_count);
 CREATE INDEX conversations_team
     ON conversations (account_id, team_id, status, last_message_at);
 CREATE INDEX conversations_inbox
