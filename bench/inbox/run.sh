@@ -48,5 +48,5 @@ if [ -z "${DATA:-}" ]; then
     python3 "$here/gen.py" "$data/parley.db" "$convs" "$msgs" >&2
 fi
 start
-echo "## $convs conversations, $msgs messages, $reqs requests per query"
+echo "$convs conversations, $msgs messages, $reqs requests per query:"; echo
 python3 "$here/measure.py" "$url" "$reqs"
