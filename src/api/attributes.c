@@ -61,6 +61,7 @@ static bool parse_options(struct http_request *req, json_t *body,
     return true;
 }
 
+/* Reply with definition id after a change, through api_inbox_finish. */
 static void finish(struct http_request *req, int64_t id, const char *type,
                    int status)
 {

@@ -32,6 +32,8 @@ struct canned_fields {
     const char *shortcut, *title, *body, *intent;
 };
 
+/* Read and check the members of a create (shortcut and body required)
+ * or an update (all optional); false after replying 422. */
 static bool parse_canned(struct http_request *req, json_t *body, bool creating,
                          struct canned_fields *f)
 {
@@ -58,6 +60,7 @@ static bool parse_canned(struct http_request *req, json_t *body, bool creating,
     return true;
 }
 
+/* Reply with reply id after a change, through api_inbox_finish. */
 static void finish(struct http_request *req, int64_t id, const char *type,
                    int status)
 {

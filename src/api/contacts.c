@@ -155,6 +155,8 @@ static bool contact_attributes(struct http_request *req, json_t *body,
     return rc == STORE_OK;
 }
 
+/* Phases: parse, begin, check the contact is live, merge attributes,
+ * write, reply the contact as it now is. */
 void api_contacts_update(struct http_request *req)
 {
     int64_t account = http_principal(req)->account_id, id;
@@ -240,6 +242,7 @@ static bool parse_note(struct http_request *req, json_t *body,
     return true;
 }
 
+/* Reply with note note_id after a change, through api_inbox_finish. */
 static void finish_note(struct http_request *req, int64_t note_id,
                         const char *type, int status)
 {
@@ -332,6 +335,7 @@ void api_contact_notes_delete(struct http_request *req)
                      "contact_note", note_id);
 }
 
+/* Add or remove a label on the contact of the path; reply the contact. */
 static void contact_label(struct http_request *req, bool add)
 {
     int64_t account = http_principal(req)->account_id, id, label_id;

@@ -93,6 +93,8 @@ static bool is_csv(const char *type)
            (type[8] == '\0' || type[8] == ';' || type[8] == ' ');
 }
 
+/* Check the type and size, then import in one transaction; a file with
+ * errors is rolled back whole and answered with every bad line. */
 void api_contacts_import(struct http_request *req)
 {
     struct crm_import_result res;

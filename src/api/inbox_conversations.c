@@ -411,6 +411,12 @@ static enum store_rc bulk_one(struct http_request *req, const struct bulk *b,
     return rc;
 }
 
+/*
+ * Phases: parse and check the whole request (ids, change, labels, the
+ * assignee and team once), then apply it to each id inside one
+ * transaction; a missing id is a per-id result, a storage failure rolls
+ * everything back.
+ */
 void api_inbox_conversations_bulk(struct http_request *req)
 {
     static const char *const fields[] = {

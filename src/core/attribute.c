@@ -55,6 +55,7 @@ static bool date_valid(const char *s)
     return !(m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
 }
 
+/* Is s one of the strings of the options array? */
 static bool in_options(json_t *options, const char *s)
 {
     size_t i;
@@ -98,6 +99,8 @@ bool attribute_check_value(const char *type, json_t *options, json_t *value,
     return need == NULL;
 }
 
+/* A definition row (ATTR_COLUMNS) as the API shows it; options parsed
+ * back into an array. */
 static json_t *row_json(struct db_stmt *st)
 {
     json_t *options = json_loads(db_col_text(st, 5), 0, NULL);

@@ -159,6 +159,8 @@ static void bind_id(struct db_stmt *st, int idx, int64_t v)
         db_bind_null(st, idx);
 }
 
+/* Store the planned state n of conversation id (and attributes when not
+ * NULL); STORE_NOT_FOUND when the account has no such conversation. */
 static enum store_rc write_change(struct db *db, const struct conv_actor *who,
                                   int64_t id, const struct conv_next *n,
                                   const char *attributes)
@@ -372,6 +374,8 @@ static enum store_rc wake_tx(struct db *db, void *arg)
     return conv_wake_snoozed(db, clock_now_ms(), arg);
 }
 
+/* The recurring job: wake what is due in one transaction; a storage
+ * failure is retried by the queue with its backoff. */
 static enum job_result on_wake_job(struct db *db, struct job *job, void *arg)
 {
     int woken = 0;

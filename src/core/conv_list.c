@@ -182,6 +182,8 @@ static void add_order(struct qb *b, const struct conv_list_query *q,
     }
 }
 
+/* The conversation columns of a list row (the first CONV columns of
+ * LIST_COLUMNS) into c. */
 static void read_row(struct db_stmt *st, struct conversation *c)
 {
     memset(c, 0, sizeof *c);
@@ -306,6 +308,11 @@ static enum store_rc add_labels(struct db *db, int64_t account_id, json_t *list)
     return STORE_OK;
 }
 
+/*
+ * Build the query in three parts (filters, keyset condition and order,
+ * limit), read one page, then add each row's labels. A cursor of the
+ * wrong shape was refused by the handler; here it reads as not found.
+ */
 enum store_rc conv_list_page(struct db *db, const struct conv_list_query *q,
                              json_t **out, char **next)
 {

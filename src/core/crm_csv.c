@@ -36,6 +36,7 @@ static char *attr_cell(json_t *attrs, const char *key)
     return s ? s : xstrdup("");
 }
 
+/* The header record: the base columns, then attr.<key> per definition. */
 static void put_header(struct buf *out, json_t *defs)
 {
     size_t i;
@@ -178,6 +179,8 @@ static bool plan_column(struct import_plan *p, int i, const char *h, char *why,
     return false;
 }
 
+/* Understand the header row: every column known, none twice, phone or
+ * wa_id present; false with why otherwise. */
 static bool plan_header(struct import_plan *p, char **cells, int n, char *why,
                         size_t why_len)
 {
@@ -482,6 +485,11 @@ static bool read_header(struct csv_reader *r, struct import_plan *p,
     return ok;
 }
 
+/*
+ * Phases: load the attribute definitions, read the header, check every
+ * record (keeping the good ones), and only when no record failed, apply
+ * them all. Memory is bounded by the file size (at most 8 MiB upstream).
+ */
 enum store_rc crm_import_csv(struct db *db, int64_t account_id,
                              const char *data, size_t len,
                              struct crm_import_result *res)
