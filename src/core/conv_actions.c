@@ -217,6 +217,44 @@ static enum store_rc record_activities(struct db *db,
     return rc;
 }
 
+/*
+ * When attributes (the merged object text) differs from what conversation
+ * c stores, add an "attributes" activity line with both objects and count
+ * it in *count.
+ */
+static enum store_rc record_attributes(struct db *db,
+                                       const struct conv_actor *who,
+                                       const struct conversation *c,
+                                       const char *attributes, int *count)
+{
+    struct db_stmt *st;
+    json_t *before = NULL, *after;
+    enum store_rc rc = db_prepare(
+        db, "SELECT attributes FROM conversations WHERE id = $1", &st);
+
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, c->id);
+    rc = db_step(st);
+    if (rc == STORE_ROW)
+        before = json_loads(db_col_text(st, 0), 0, NULL);
+    db_done(st);
+    if (rc != STORE_ROW) {
+        json_decref(before);
+        return rc == STORE_DONE ? STORE_NOT_FOUND : rc;
+    }
+    after = json_loads(attributes, 0, NULL);
+    if (!before)
+        before = json_object();
+    if (!after || json_equal(before, after)) {
+        json_decref(before);
+        json_decref(after);
+        return STORE_OK;
+    }
+    ++*count;
+    return add_activity(db, who, c, "attributes", before, after);
+}
+
 enum store_rc conv_change_check(struct db *db, int64_t account_id,
                                 const struct conv_change *ch, const char **why)
 {
@@ -250,9 +288,11 @@ enum store_rc conv_apply(struct db *db, const struct conv_actor *who,
     if (rc || (rc = conv_change_check(db, who->account_id, ch, why)))
         return rc;
     if ((rc = plan_change(&c, ch, &n, why)) ||
-        (rc = record_activities(db, who, &c, &n, &count)))
+        (rc = record_activities(db, who, &c, &n, &count)) ||
+        (ch->attributes &&
+         (rc = record_attributes(db, who, &c, ch->attributes, &count))))
         return rc;
-    if (count == 0 && !ch->attributes)
+    if (count == 0)
         return STORE_OK;
     if ((rc = write_change(db, who, id, &n, ch->attributes)))
         return rc;

@@ -50,8 +50,9 @@ enum store_rc conv_change_check(struct db *db, int64_t account_id,
  * team is the account's, a snooze lies in the future. On a refused change
  * returns STORE_CONSTRAINT with *why set to a static sentence for the
  * client; STORE_NOT_FOUND when the account has no such conversation.
- * Records an activity line per field that really changed and, when any
- * did, emits conversation.updated; *changed says whether any did.
+ * Records an activity line per field that really changed (attributes:
+ * one line with the objects before and after) and, when any did, emits
+ * conversation.updated; *changed says whether any did.
  */
 enum store_rc conv_apply(struct db *db, const struct conv_actor *who,
                          int64_t id, const struct conv_change *ch,

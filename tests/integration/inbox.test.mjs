@@ -302,6 +302,11 @@ test('custom attributes are defined by supervisors and checked on PATCH',
     const ok = await agent.patch(`/api/v1/conversations/${ids.c1}`,
       { attributes: { order_channel: 'web' } });
     assert.equal(ok.status, 200, ok.text);
+    const line = (await agent.get(`/api/v1/conversations/${ids.c1}/messages`))
+      .json.data.find((m) => m.type === 'activity' &&
+        m.content.action === 'attributes');
+    assert.ok(line, 'an attributes activity line');
+    assert.deepEqual(line.content.to, { order_channel: 'web' });
     const list = await agent.get('/api/v1/attributes?applies_to=conversation');
     assert.deepEqual(list.json.data.map((d) => d.key), ['order_channel']);
   });
