@@ -235,11 +235,18 @@ void api_presence_typing(struct http_request *req)
     announce(req, "typing");
 }
 
+/* Users with an open event stream count as online whatever their last
+ * request: a browser that only listens is still someone at the desk. */
+#define PRESENCE_STREAMING_MAX 1000
+
 void api_presence_list(struct http_request *req)
 {
+    int64_t account = http_principal(req)->account_id;
+    int64_t *live = http_alloc(req, PRESENCE_STREAMING_MAX * sizeof *live);
+    size_t n = http_sse_users(http_server_of(req), account, live,
+                              PRESENCE_STREAMING_MAX);
     json_t *data;
-    enum store_rc rc =
-        presence_list(http_db(req), http_principal(req)->account_id, &data);
+    enum store_rc rc = presence_list(http_db(req), account, live, n, &data);
 
     if (rc) {
         api_reply_store_error(req, rc, NULL);

@@ -120,7 +120,17 @@ static void remembered(int64_t account_id, int64_t user_id, int64_t *at,
     pthread_mutex_unlock(&lock);
 }
 
-enum store_rc presence_list(struct db *db, int64_t account_id, json_t **out)
+static bool in_list(const int64_t *ids, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return true;
+    return false;
+}
+
+enum store_rc presence_list(struct db *db, int64_t account_id,
+                            const int64_t *streaming, size_t n_streaming,
+                            json_t **out)
 {
     struct db_stmt *st;
     int64_t now = clock_now_ms();
@@ -139,15 +149,16 @@ enum store_rc presence_list(struct db *db, int64_t account_id, json_t **out)
     *out = json_array();
     while ((rc = db_step(st)) == STORE_ROW) {
         int64_t uid = db_col_int64(st, 0), seen = db_col_int64(st, 2), at, conv;
+        bool live = in_list(streaming, n_streaming, uid);
         remembered(account_id, uid, &at, &conv);
         seen = at > seen ? at : seen;
-        if (now - seen > PRESENCE_ONLINE_MS)
+        if (!live && now - seen > PRESENCE_ONLINE_MS)
             continue;
         json_array_append_new(
-            *out,
-            json_pack("{sI ss sI so}", "user_id", (json_int_t)uid, "name",
-                      db_col_text(st, 1), "last_seen_at", (json_int_t)seen,
-                      "viewing", conv ? json_integer(conv) : json_null()));
+            *out, json_pack("{sI ss sI sb so}", "user_id", (json_int_t)uid,
+                            "name", db_col_text(st, 1), "last_seen_at",
+                            (json_int_t)seen, "streaming", live, "viewing",
+                            conv ? json_integer(conv) : json_null()));
     }
     db_done(st);
     if (rc != STORE_DONE) {

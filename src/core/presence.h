@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -33,11 +34,15 @@ bool presence_announce(int64_t account_id, int64_t user_id, const char *name,
                        int64_t *until);
 
 /*
- * The users of the account who are online: announced something, or used
- * a session, within PRESENCE_ONLINE_MS. As [{user_id, name, last_seen_at,
+ * The users of the account who are online: those in streaming (the
+ * n_streaming users with an open event stream, given by the caller), and
+ * those who announced something or used a session within
+ * PRESENCE_ONLINE_MS. As [{user_id, name, last_seen_at, streaming,
  * viewing (conversation id or null)}]; caller frees.
  */
-enum store_rc presence_list(struct db *db, int64_t account_id, json_t **out);
+enum store_rc presence_list(struct db *db, int64_t account_id,
+                            const int64_t *streaming, size_t n_streaming,
+                            json_t **out);
 
 /* Forget everything (between tests). */
 void presence_reset(void);

@@ -351,6 +351,25 @@ size_t http_sse_count(struct http_server *srv)
     return n;
 }
 
+size_t http_sse_users(struct http_server *srv, int64_t account_id,
+                      int64_t *out, size_t cap)
+{
+    size_t n = 0;
+
+    pthread_mutex_lock(&srv->hub->lock);
+    for (struct sse_stream *s = srv->hub->streams; s; s = s->next) {
+        if (s->closing || s->filter.account_id != account_id)
+            continue;
+        size_t i = 0;
+        while (i < n && out[i] != s->filter.user_id)
+            i++;
+        if (i == n && n < cap)
+            out[n++] = s->filter.user_id;
+    }
+    pthread_mutex_unlock(&srv->hub->lock);
+    return n;
+}
+
 /* Deadline for pthread_cond_timedwait, ms from now on CLOCK_MONOTONIC. */
 static struct timespec deadline_in(int ms)
 {

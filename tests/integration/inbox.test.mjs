@@ -386,12 +386,16 @@ test('viewing and typing reach the account live, without stored ids',
     await new Promise((res) => setTimeout(res, 300));
     assert.equal(so.events.filter((e) => e.event === 'viewing' ||
       e.event === 'typing').length, 0, 'other accounts see nothing');
+    const p = await agent2.get('/api/v1/presence');
     s.close();
     so.close();
-    const p = await agent2.get('/api/v1/presence');
     const me = p.json.data.find((u) => u.user_id === ids.agent);
     assert.ok(me, 'the announcing agent is online');
     assert.equal(me.viewing, ids.c1);
+    assert.equal(me.streaming, false);
+    const listening = p.json.data.find((u) => u.user_id === ids.agent2);
+    assert.equal(listening.streaming, true, 'an open stream counts');
+    assert.ok(p.json.data.every((u) => u.user_id !== ids.otherBoss));
     assert.equal((await agent.post('/api/v1/conversations/999999/viewing'))
       .status, 404);
   });
