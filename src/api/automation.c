@@ -721,7 +721,7 @@ static void policies_create(struct http_request *req)
         !check_policy(req, body, &mode) || !api_begin(req))
         return;
     json_t *skills = json_object_get(body, "skills");
-    char *sk = json_dumps(skills ? skills : json_array(), JSON_COMPACT);
+    char *sk = skills ? json_dumps(skills, JSON_COMPACT) : NULL;
     rc = db_prepare(
         http_db(req),
         "INSERT INTO assignment_policies (account_id, inbox_id, team_id, "
@@ -744,7 +744,7 @@ static void policies_create(struct http_request *req)
             json_object_get(body, "capacity")
                 ? json_integer_value(json_object_get(body, "capacity"))
                 : AUTO_DEFAULT_CAPACITY);
-        db_bind_text(st, 6, sk, -1);
+        db_bind_text(st, 6, sk ? sk : "[]", -1);
         db_bind_int64(
             st, 7,
             json_integer_value(json_object_get(body, "reassign_after_min")));
