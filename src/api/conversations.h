@@ -10,7 +10,6 @@
 
 /* GET /api/v1/conversations?status=open|pending|snoozed|resolved|all
  * &limit=&cursor=<last_message_at>:<id> */
-void api_conversations_list(struct http_request *req);
 
 /* GET /api/v1/conversations/{id}: with contact, last message and the
  * contact's window in that inbox. */

@@ -26,16 +26,13 @@
     "COALESCE(c.waiting_since, 4398046511103))"
 
 #define LIST_COLUMNS                                                           \
-    "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, "     \
-    "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "              \
-    "c.last_message_id, c.last_message_at, c.last_customer_message_at, "       \
-    "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "               \
-    "c.created_at, c.updated_at, c.resolved_at, " WAIT_KEY ", " PRIO_KEY ", "  \
-    "p.name, p.profile_name, p.phone, p.wa_id, m.id, m.direction, m.type, "    \
-    "m.text, m.status, m.created_at, m.private"
-#define COL_WAIT  19
-#define COL_PRIO  20
-#define COL_EXTRA 21
+    CONVERSATION_COLUMNS ", " WAIT_KEY ", " PRIO_KEY ", "                      \
+                         "p.name, p.profile_name, p.phone, p.wa_id, m.id, "    \
+                         "m.direction, m.type, "                               \
+                         "m.text, m.status, m.created_at, m.private"
+#define COL_WAIT  CONVERSATION_NCOLS
+#define COL_PRIO  (COL_WAIT + 1)
+#define COL_EXTRA (COL_WAIT + 2)
 
 /* The decoded cursor: the sort key and the id of the last row. */
 struct cursor {
@@ -182,32 +179,6 @@ static void add_order(struct qb *b, const struct conv_list_query *q,
     }
 }
 
-/* The conversation columns of a list row (the first CONV columns of
- * LIST_COLUMNS) into c. */
-static void read_row(struct db_stmt *st, struct conversation *c)
-{
-    memset(c, 0, sizeof *c);
-    c->id = db_col_int64(st, 0);
-    c->account_id = db_col_int64(st, 1);
-    c->inbox_id = db_col_int64(st, 2);
-    c->contact_id = db_col_int64(st, 3);
-    snprintf(c->status, sizeof c->status, "%s", db_col_text(st, 4));
-    c->priority = (int)db_col_int64(st, 5);
-    c->assignee_id = db_col_int64(st, 6);
-    c->team_id = db_col_int64(st, 7);
-    c->snoozed_until = db_col_int64(st, 8);
-    c->unread_count = db_col_int64(st, 9);
-    c->last_message_id = db_col_int64(st, 10);
-    c->last_message_at = db_col_int64(st, 11);
-    c->last_customer_message_at = db_col_int64(st, 12);
-    c->last_agent_reply_at = db_col_int64(st, 13);
-    c->first_reply_at = db_col_int64(st, 14);
-    c->waiting_since = db_col_int64(st, 15);
-    c->created_at = db_col_int64(st, 16);
-    c->updated_at = db_col_int64(st, 17);
-    c->resolved_at = db_col_int64(st, 18);
-}
-
 static const char *first_set(const char *a, const char *b, const char *c)
 {
     if (a && a[0])
@@ -343,7 +314,7 @@ enum store_rc conv_list_page(struct db *db, const struct conv_list_query *q,
 
     list = json_array();
     while ((rc = db_step(st)) == STORE_ROW) {
-        read_row(st, &c);
+        conversation_read(st, &c);
         json_array_append_new(list, row_json(st, &c));
         if (++n == q->limit)
             *next = make_cursor(q->sort, st, &c);

@@ -10,21 +10,13 @@
 #include "base/mem.h"
 #include "core/sql.h"
 
-#define CONV_COLUMNS                                                           \
-    "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, "     \
-    "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "              \
-    "c.last_message_id, c.last_message_at, c.last_customer_message_at, "       \
-    "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "               \
-    "c.created_at, c.updated_at, c.resolved_at"
-#define CONV_NCOLS 19
-
 bool conversation_status_valid(const char *s)
 {
     return s && (!strcmp(s, "open") || !strcmp(s, "pending") ||
                  !strcmp(s, "snoozed") || !strcmp(s, "resolved"));
 }
 
-static void read_conversation(struct db_stmt *st, struct conversation *c)
+void conversation_read(struct db_stmt *st, struct conversation *c)
 {
     memset(c, 0, sizeof *c);
     c->id = db_col_int64(st, 0);
@@ -156,7 +148,7 @@ enum store_rc conversation_get(struct db *db, int64_t account_id, int64_t id,
     struct db_stmt *st;
     enum store_rc rc =
         db_prepare(db,
-                   "SELECT " CONV_COLUMNS " FROM conversations c "
+                   "SELECT " CONVERSATION_COLUMNS " FROM conversations c "
                    "WHERE c.account_id = $1 AND c.id = $2",
                    &st);
 
@@ -166,7 +158,7 @@ enum store_rc conversation_get(struct db *db, int64_t account_id, int64_t id,
     db_bind_int64(st, 2, id);
     rc = db_step(st);
     if (rc == STORE_ROW) {
-        read_conversation(st, out);
+        conversation_read(st, out);
         rc = STORE_OK;
     } else if (rc == STORE_DONE) {
         rc = STORE_NOT_FOUND;
@@ -198,84 +190,4 @@ json_t *conversation_json(const struct conversation *c)
         id_or_null(c->last_message_id), "created_at", (json_int_t)c->created_at,
         "updated_at", (json_int_t)c->updated_at, "resolved_at",
         id_or_null(c->resolved_at));
-}
-
-/* The contact and last message columns that follow CONV_COLUMNS. */
-#define LIST_EXTRA                                                             \
-    ", p.name, p.profile_name, p.phone, p.wa_id, m.id, m.direction, "          \
-    "m.type, m.text, m.status, m.created_at, m.private"
-
-static json_t *list_row_json(struct db_stmt *st, const struct conversation *c)
-{
-    int k = CONV_NCOLS;
-    const char *name = db_col_text(st, k), *profile = db_col_text(st, k + 1);
-    const char *phone = db_col_text(st, k + 2);
-    json_t *o = conversation_json(c);
-
-    json_object_set_new(o, "contact",
-                        json_pack("{sI ss s:s? ss}", "id",
-                                  (json_int_t)c->contact_id, "name",
-                                  name && name[0]         ? name
-                                  : profile && profile[0] ? profile
-                                  : phone                 ? phone
-                                                          : "",
-                                  "wa_id", db_col_text(st, k + 3), "phone",
-                                  phone ? phone : ""));
-    if (db_col_is_null(st, k + 4)) {
-        json_object_set_new(o, "last_message", json_null());
-        return o;
-    }
-    json_object_set_new(
-        o, "last_message",
-        json_pack(
-            "{sI ss ss ss ss sI sb}", "id", (json_int_t)db_col_int64(st, k + 4),
-            "direction", db_col_text(st, k + 5), "type", db_col_text(st, k + 6),
-            "text", db_col_text(st, k + 7), "status", db_col_text(st, k + 8),
-            "created_at", (json_int_t)db_col_int64(st, k + 9), "private",
-            db_col_int64(st, k + 10) != 0));
-    return o;
-}
-
-enum store_rc conversation_list(struct db *db,
-                                const struct conversation_query *q,
-                                json_t **out, int64_t *last_at,
-                                int64_t *last_id)
-{
-    struct db_stmt *st;
-    struct conversation c;
-    json_t *list;
-    enum store_rc rc =
-        db_prepare(db,
-                   "SELECT " CONV_COLUMNS LIST_EXTRA " FROM conversations c "
-                   "JOIN contacts p ON p.id = c.contact_id "
-                   "LEFT JOIN messages m ON m.id = c.last_message_id "
-                   "WHERE c.account_id = $1 AND (CAST($2 AS TEXT) = 'all' OR "
-                   "c.status = $2) "
-                   "AND (CAST($3 AS BIGINT) = 0 OR c.last_message_at < $3 OR "
-                   "(c.last_message_at = $3 AND c.id < $4)) "
-                   "ORDER BY c.last_message_at DESC, c.id DESC LIMIT $5",
-                   &st);
-
-    if (rc)
-        return rc;
-    db_bind_int64(st, 1, q->account_id);
-    db_bind_text(st, 2, q->status, -1);
-    db_bind_int64(st, 3, q->before_at);
-    db_bind_int64(st, 4, q->before_id);
-    db_bind_int64(st, 5, q->limit);
-    list = json_array();
-    *last_at = *last_id = 0;
-    while ((rc = db_step(st)) == STORE_ROW) {
-        read_conversation(st, &c);
-        json_array_append_new(list, list_row_json(st, &c));
-        *last_at = c.last_message_at;
-        *last_id = c.id;
-    }
-    db_done(st);
-    if (rc != STORE_DONE) {
-        json_decref(list);
-        return rc;
-    }
-    *out = list;
-    return STORE_OK;
 }

@@ -49,8 +49,8 @@ bool conversation_status_valid(const char *status);
  */
 enum store_rc conversation_for_inbound(struct db *db, int64_t account_id,
                                        int64_t inbox_id, int64_t contact_id,
-                                       int64_t team_id, int64_t at,
-                                       int64_t *id, bool *created);
+                                       int64_t team_id, int64_t at, int64_t *id,
+                                       bool *created);
 
 /* A customer message arrived: it becomes the last message, the unread
  * count grows, the customer is waiting, and a snoozed conversation wakes. */
@@ -70,24 +70,19 @@ enum store_rc conversation_get(struct db *db, int64_t account_id, int64_t id,
  * the contact and last message. */
 json_t *conversation_json(const struct conversation *c);
 
-/* What the list shows: status "open", "pending", "snoozed", "resolved"
- * or "all"; keyset paging by (last_message_at, id), newest first. */
-struct conversation_query {
-    int64_t account_id;
-    const char *status;
-    int64_t before_at; /* 0: from the newest */
-    int64_t before_id;
-    int limit;
-};
-
 /*
- * Conversations with their contact and last message, as a JSON array.
- * Sets *last_at / *last_id to the last row's keys (0 if none) for the
- * next page's cursor.
+ * The columns conversation_read() reads, for a SELECT over "conversations
+ * c"; other queries add their own columns after them.
  */
-enum store_rc conversation_list(struct db *db,
-                                const struct conversation_query *q,
-                                json_t **out, int64_t *last_at,
-                                int64_t *last_id);
+#define CONVERSATION_COLUMNS                                                   \
+    "c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.priority, "     \
+    "c.assignee_id, c.team_id, c.snoozed_until, c.unread_count, "              \
+    "c.last_message_id, c.last_message_at, c.last_customer_message_at, "       \
+    "c.last_agent_reply_at, c.first_reply_at, c.waiting_since, "               \
+    "c.created_at, c.updated_at, c.resolved_at"
+#define CONVERSATION_NCOLS 19
+
+/* Fill c from the first CONVERSATION_NCOLS columns of the current row. */
+void conversation_read(struct db_stmt *st, struct conversation *c);
 
 #endif

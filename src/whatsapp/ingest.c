@@ -539,7 +539,6 @@ static const struct http_route routes[] = {
     {"GET", "/api/v1/admin/inbound", ingest_admin_list, ROLE_ADMINISTRATOR, 0},
     {"POST", "/api/v1/admin/inbound/{id}/replay", ingest_admin_replay,
      ROLE_ADMINISTRATOR, 0},
-    {"GET", "/api/v1/conversations", api_conversations_list, ROLE_AGENT, 0},
     {"GET", "/api/v1/conversations/{id}", api_conversations_get, ROLE_AGENT, 0},
     {"GET", "/api/v1/conversations/{id}/messages", api_conversation_messages,
      ROLE_AGENT, 0},

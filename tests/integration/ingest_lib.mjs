@@ -3,7 +3,8 @@
 // has applied what was sent.
 import { createHmac } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 export const APP_SECRET = 'demo-app-secret';
@@ -12,7 +13,9 @@ export const PHONE_ID = '100000000000001';
 export const DISPLAY = '15550000001';
 export const WABA = '100000000000002';
 
-export const SHARED = process.env.PARLEY_SHARED || '../shared';
+// The shared folder sits beside the repository (tests/integration/../../..).
+export const SHARED = process.env.PARLEY_SHARED ||
+  join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared');
 export const FIXTURES = join(SHARED, 'fixtures', 'whatsapp', 'pywa');
 
 export function sign(body, secret = APP_SECRET) {
