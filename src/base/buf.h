@@ -9,12 +9,14 @@
 #include <stddef.h>
 
 struct buf {
-    char *data;  /* NUL-terminated; NULL until the first append */
-    size_t len;  /* bytes used, not counting the terminator */
-    size_t cap;  /* bytes allocated */
+    char *data; /* NUL-terminated; NULL until the first append */
+    size_t len; /* bytes used, not counting the terminator */
+    size_t cap; /* bytes allocated */
 };
 
+/* clang-format off */
 #define BUF_INIT {NULL, 0, 0}
+/* clang-format on */
 
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);

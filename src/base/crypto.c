@@ -22,12 +22,12 @@
 
 /* argon2id cost: 3 passes over 64 MiB is slow for a guesser and still well
  * under 100 ms for a sign-in on this class of machine. */
-#define ARGON2_T_COST 3
-#define ARGON2_M_COST (1 << 16)
-#define ARGON2_LANES 1
+#define ARGON2_T_COST   3
+#define ARGON2_M_COST   (1 << 16)
+#define ARGON2_LANES    1
 #define ARGON2_SALT_LEN 16
 #define ARGON2_HASH_LEN 32
-#define PASSWORD_MAX 1024
+#define PASSWORD_MAX    1024
 
 void crypto_random(void *p, size_t n)
 {
@@ -133,12 +133,12 @@ void crypto_derive_key(const uint8_t master[CRYPTO_KEY_LEN], const char *label,
     OSSL_PARAM params[4];
     char digest[] = "SHA256";
 
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST,
-                                                 digest, 0);
+    params[0] =
+        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0);
     params[1] = OSSL_PARAM_construct_octet_string(
         OSSL_KDF_PARAM_KEY, (void *)master, CRYPTO_KEY_LEN);
-    params[2] = OSSL_PARAM_construct_octet_string(
-        OSSL_KDF_PARAM_INFO, (void *)label, strlen(label));
+    params[2] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
+                                                  (void *)label, strlen(label));
     params[3] = OSSL_PARAM_construct_end();
     if (!ctx || EVP_KDF_derive(ctx, out, CRYPTO_KEY_LEN, params) != 1) {
         log_error("crypto_derive_failed", "label=%s", label);
@@ -228,8 +228,7 @@ char *crypto_password_hash(const char *password)
     encoded = xmalloc(enc_len);
     if (argon2id_hash_encoded(ARGON2_T_COST, ARGON2_M_COST, ARGON2_LANES,
                               password, plen, salt, sizeof salt,
-                              ARGON2_HASH_LEN, encoded,
-                              enc_len) != ARGON2_OK) {
+                              ARGON2_HASH_LEN, encoded, enc_len) != ARGON2_OK) {
         free(encoded);
         return NULL;
     }

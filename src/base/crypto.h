@@ -15,10 +15,10 @@
 
 #include "base/buf.h"
 
-#define CRYPTO_KEY_LEN 32
+#define CRYPTO_KEY_LEN    32
 #define CRYPTO_SHA256_LEN 32
-#define CRYPTO_NONCE_LEN 12
-#define CRYPTO_TAG_LEN 16
+#define CRYPTO_NONCE_LEN  12
+#define CRYPTO_TAG_LEN    16
 /* Bytes a sealed message adds to its plaintext. */
 #define CRYPTO_SEAL_OVERHEAD (1 + CRYPTO_NONCE_LEN + CRYPTO_TAG_LEN)
 

@@ -70,8 +70,8 @@ void log_write(enum log_level level, const char *file, int line,
     }
     /* Errors name where they come from: they are bugs to find. */
     if (level == LOG_ERROR && n < sizeof text)
-        n += (size_t)snprintf(text + n, sizeof text - n, " src=%s:%d",
-                              file, line);
+        n += (size_t)snprintf(text + n, sizeof text - n, " src=%s:%d", file,
+                              line);
     if (n >= sizeof text - 1)
         n = sizeof text - 2;
     text[n++] = '\n';

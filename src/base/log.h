@@ -25,13 +25,13 @@ void log_write(enum log_level level, const char *file, int line,
                const char *event, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-#define log_error(event, ...) \
+#define log_error(event, ...)                                                  \
     log_write(LOG_ERROR, __FILE__, __LINE__, event, __VA_ARGS__)
-#define log_warn(event, ...) \
+#define log_warn(event, ...)                                                   \
     log_write(LOG_WARN, __FILE__, __LINE__, event, __VA_ARGS__)
-#define log_info(event, ...) \
+#define log_info(event, ...)                                                   \
     log_write(LOG_INFO, __FILE__, __LINE__, event, __VA_ARGS__)
-#define log_debug(event, ...) \
+#define log_debug(event, ...)                                                  \
     log_write(LOG_DEBUG, __FILE__, __LINE__, event, __VA_ARGS__)
 
 /*

@@ -17,9 +17,9 @@
 struct contact {
     int64_t id;
     int64_t account_id;
-    char *wa_id;  /* may be NULL */
-    char *bsuid;  /* may be NULL */
-    char *name;   /* set by agents; "" until then */
+    char *wa_id;        /* may be NULL */
+    char *bsuid;        /* may be NULL */
+    char *name;         /* set by agents; "" until then */
     char *profile_name; /* the WhatsApp profile name */
     char *phone;
     char *email;

@@ -280,7 +280,7 @@ static char *open_secret(const uint8_t key[CRYPTO_KEY_LEN], int64_t id,
     secret_aad(id, field, aad, sizeof aad);
     if (crypto_open(key, sealed, len, aad, strlen(aad), &plain) != 0) {
         log_warn("inbox_secret_unreadable", "inbox=%lld field=%s",
-                  (long long)id, secret_fields[field]);
+                 (long long)id, secret_fields[field]);
         buf_free(&plain);
         return NULL;
     }

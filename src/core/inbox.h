@@ -13,7 +13,7 @@
 #include "base/crypto.h"
 #include "store/store.h"
 
-#define INBOX_DEFAULT_GRAPH_URL "https://graph.facebook.com"
+#define INBOX_DEFAULT_GRAPH_URL     "https://graph.facebook.com"
 #define INBOX_DEFAULT_GRAPH_VERSION "v23.0"
 
 struct inbox {
@@ -58,12 +58,10 @@ struct inbox_input {
 int inbox_throughput_valid(int64_t mps);
 
 /* STORE_CONSTRAINT when another inbox has the phone-number id. */
-enum store_rc inbox_create(struct db *db,
-                           const uint8_t master[CRYPTO_KEY_LEN],
+enum store_rc inbox_create(struct db *db, const uint8_t master[CRYPTO_KEY_LEN],
                            int64_t account_id, const struct inbox_input *in,
                            int64_t *id);
-enum store_rc inbox_update(struct db *db,
-                           const uint8_t master[CRYPTO_KEY_LEN],
+enum store_rc inbox_update(struct db *db, const uint8_t master[CRYPTO_KEY_LEN],
                            int64_t account_id, int64_t id,
                            const struct inbox_input *in);
 enum store_rc inbox_delete(struct db *db, int64_t account_id, int64_t id);
@@ -77,8 +75,8 @@ enum store_rc inbox_find_by_phone(struct db *db, const char *phone_number_id,
 
 /* Inboxes of an account (account_id 0: all), by id; free with
  * inbox_list_free(). */
-enum store_rc inbox_list(struct db *db, int64_t account_id,
-                         struct inbox **out, size_t *count);
+enum store_rc inbox_list(struct db *db, int64_t account_id, struct inbox **out,
+                         size_t *count);
 void inbox_list_free(struct inbox *v, size_t count);
 
 /* Unseal an inbox's secrets (missing ones come back as ""). */

@@ -139,6 +139,30 @@ static enum store_rc locate(struct db *db, int64_t inbox_id, const char *wamid,
     return rc == STORE_ROW || rc == STORE_DONE ? STORE_OK : rc;
 }
 
+/*
+ * Move a message's status forward only: a later status of lower rank is
+ * ignored, "failed" applies only before delivery, and the time columns
+ * fill in as the status passes them (read implies delivered).
+ */
+/* clang-format off */
+static const char apply_status_sql[] =
+    "UPDATE messages SET status = $3, updated_at = $9, "
+    "sent_at = CASE WHEN " RANK("$3") " >= 2 "
+    "  THEN COALESCE(sent_at, $4) ELSE sent_at END, "
+    "delivered_at = CASE WHEN " RANK("$3") " >= 3 "
+    "  THEN COALESCE(delivered_at, $4) ELSE delivered_at END, "
+    "read_at = CASE WHEN " RANK("$3") " >= 4 "
+    "  THEN COALESCE(read_at, $4) ELSE read_at END, "
+    "failed_at = CASE WHEN $3 = 'failed' THEN $4 ELSE failed_at END, "
+    "error_code = CASE WHEN $3 = 'failed' THEN $5 ELSE error_code END, "
+    "error_title = CASE WHEN $3 = 'failed' THEN $6 ELSE error_title END, "
+    "pricing_category = COALESCE($7, pricing_category), "
+    "pricing_type = COALESCE($8, pricing_type) "
+    "WHERE inbox_id = $1 AND wamid = $2 AND status <> 'failed' AND "
+    "(CASE WHEN $3 = 'failed' THEN " RANK("status") " <= 2 "
+    "  ELSE " RANK("$3") " > " RANK("status") " END)";
+/* clang-format on */
+
 enum store_rc message_apply_status(struct db *db,
                                    const struct message_status_update *u,
                                    bool *changed, int64_t *message_id,
@@ -147,40 +171,7 @@ enum store_rc message_apply_status(struct db *db,
 {
     struct db_stmt *st;
     bool failed = !strcmp(u->status, "failed");
-    /* Forward only; failed only before delivery; read implies delivered. */
-    enum store_rc rc = db_prepare(
-        db,
-        "UPDATE messages SET status = $3, updated_at = $9, "
-        "sent_at = CASE WHEN " RANK(
-            "$3") " >= 2 "
-                  "THEN COALESCE(sent_at, $4) ELSE sent_at END, "
-                  "delivered_at = CASE WHEN " RANK(
-                      "$3") " >= 3 "
-                            "THEN COALESCE(delivered_at, $4) ELSE delivered_at "
-                            "END, "
-                            "read_at = CASE WHEN " RANK(
-                                "$3") " >= 4 "
-                                      "THEN COALESCE(read_at, $4) ELSE read_at "
-                                      "END, "
-                                      "failed_at = CASE WHEN $3 = 'failed' "
-                                      "THEN $4 ELSE failed_at END, "
-                                      "error_code = CASE WHEN $3 = 'failed' "
-                                      "THEN $5 ELSE error_code END, "
-                                      "error_title = CASE WHEN $3 = 'failed' "
-                                      "THEN $6 "
-                                      "ELSE error_title END, "
-                                      "pricing_category = COALESCE($7, "
-                                      "pricing_category), "
-                                      "pricing_type = COALESCE($8, "
-                                      "pricing_type) "
-                                      "WHERE inbox_id = $1 AND wamid = $2 AND "
-                                      "status <> 'failed' AND "
-                                      "(CASE WHEN $3 = 'failed' THEN " RANK(
-                                          "status") " <= 2 "
-                                                    "ELSE " RANK(
-                                                        "$3") " > " RANK("statu"
-                                                                         "s") " END)",
-        &st);
+    enum store_rc rc = db_prepare(db, apply_status_sql, &st);
 
     *changed = false;
     if (rc)

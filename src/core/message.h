@@ -27,12 +27,12 @@ struct message_input {
     const char *content;     /* JSON object text */
     const char *text;        /* searchable plain text */
     bool private_note;
-    const char *wamid;       /* NULL for outbound until sent */
-    const char *status;      /* "received", "queued", ... */
+    const char *wamid;  /* NULL for outbound until sent */
+    const char *status; /* "received", "queued", ... */
     const char *reply_to_wamid;
     const char *idempotency_key;
     int64_t wa_timestamp;
-    int64_t send_after;      /* outbound: not before (undo window) */
+    int64_t send_after; /* outbound: not before (undo window) */
     int64_t created_at;
 };
 

@@ -210,8 +210,8 @@ size_t http_sse_count(struct http_server *srv);
 
 /* The distinct users of account_id with an open stream on this server,
  * at most cap of them, into out; returns how many (for presence). */
-size_t http_sse_users(struct http_server *srv, int64_t account_id,
-                      int64_t *out, size_t cap);
+size_t http_sse_users(struct http_server *srv, int64_t account_id, int64_t *out,
+                      size_t cap);
 
 /* --- metrics ------------------------------------------------------------ */
 

@@ -351,8 +351,8 @@ size_t http_sse_count(struct http_server *srv)
     return n;
 }
 
-size_t http_sse_users(struct http_server *srv, int64_t account_id,
-                      int64_t *out, size_t cap)
+size_t http_sse_users(struct http_server *srv, int64_t account_id, int64_t *out,
+                      size_t cap)
 {
     size_t n = 0;
 

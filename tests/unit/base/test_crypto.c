@@ -61,19 +61,19 @@ static void seal_round_trips_and_detects_tampering(void **state)
     assert_int_equal(sealed.len, 9 + CRYPTO_SEAL_OVERHEAD);
     assert_null(memmem(sealed.data, sealed.len, "token-123", 9));
 
-    assert_int_equal(crypto_open(key, sealed.data, sealed.len, "inbox:1", 7,
-                                 &plain), 0);
+    assert_int_equal(
+        crypto_open(key, sealed.data, sealed.len, "inbox:1", 7, &plain), 0);
     assert_string_equal(plain.data, "token-123");
 
     /* Another row, another key or a flipped bit must all fail. */
     buf_reset(&plain);
-    assert_int_equal(crypto_open(key, sealed.data, sealed.len, "inbox:2", 7,
-                                 &plain), -1);
-    assert_int_equal(crypto_open(other, sealed.data, sealed.len, "inbox:1", 7,
-                                 &plain), -1);
+    assert_int_equal(
+        crypto_open(key, sealed.data, sealed.len, "inbox:2", 7, &plain), -1);
+    assert_int_equal(
+        crypto_open(other, sealed.data, sealed.len, "inbox:1", 7, &plain), -1);
     sealed.data[15] ^= 1;
-    assert_int_equal(crypto_open(key, sealed.data, sealed.len, "inbox:1", 7,
-                                 &plain), -1);
+    assert_int_equal(
+        crypto_open(key, sealed.data, sealed.len, "inbox:1", 7, &plain), -1);
     assert_int_equal(plain.len, 0);
     assert_int_equal(crypto_open(key, sealed.data, 5, NULL, 0, &plain), -1);
     buf_free(&sealed);
