@@ -124,6 +124,17 @@ suites() {
     fi
 }
 
+say "layout: clang-format (.clang-format, 80 columns)"
+if clang-format --dry-run -Werror $(git ls-files 'src/*.[ch]' 'tests/*.[ch]') \
+    2>/tmp/parley-format.$$; then
+    passed=$((passed + 1))
+else
+    head -20 /tmp/parley-format.$$
+    echo "run 'make format' to fix the layout"
+    failed=$((failed + 1)); failures="$failures format"
+fi
+rm -f /tmp/parley-format.$$
+
 say "build"
 build build --buildtype=debugoptimized || { echo "0 passed, 1 failed"; exit 1; }
 start_pg
