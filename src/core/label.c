@@ -44,25 +44,10 @@ enum store_rc label_list(struct db *db, int64_t account_id, json_t **out)
 enum store_rc label_get_json(struct db *db, int64_t account_id, int64_t id,
                              json_t **out)
 {
-    struct db_stmt *st;
-    enum store_rc rc = db_prepare(db,
-                                  "SELECT " LABEL_COLUMNS " FROM labels "
-                                  "WHERE account_id = $1 AND id = $2",
-                                  &st);
-
-    if (rc)
-        return rc;
-    db_bind_int64(st, 1, account_id);
-    db_bind_int64(st, 2, id);
-    rc = db_step(st);
-    if (rc == STORE_ROW) {
-        *out = row_json(st);
-        rc = STORE_OK;
-    } else if (rc == STORE_DONE) {
-        rc = STORE_NOT_FOUND;
-    }
-    db_done(st);
-    return rc;
+    return sql_get_json(db,
+                        "SELECT " LABEL_COLUMNS
+                        " FROM labels WHERE account_id = $1 AND id = $2",
+                        account_id, id, row_json, out);
 }
 
 enum store_rc label_exists(struct db *db, int64_t account_id, int64_t id)

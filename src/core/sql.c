@@ -46,6 +46,27 @@ enum store_rc sql_int64(struct db_stmt *st, int64_t *out)
     return rc;
 }
 
+enum store_rc sql_get_json(struct db *db, const char *sql, int64_t account_id,
+                           int64_t id, sql_row_json_cb to_json, json_t **out)
+{
+    struct db_stmt *st;
+    enum store_rc rc = db_prepare(db, sql, &st);
+
+    if (rc)
+        return rc;
+    db_bind_int64(st, 1, account_id);
+    db_bind_int64(st, 2, id);
+    rc = db_step(st);
+    if (rc == STORE_ROW) {
+        *out = to_json(st);
+        rc = STORE_OK;
+    } else if (rc == STORE_DONE) {
+        rc = STORE_NOT_FOUND;
+    }
+    db_done(st);
+    return rc;
+}
+
 int sql_cursor_parse(const char *cursor, int64_t *after_id)
 {
     char *end;

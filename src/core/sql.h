@@ -6,6 +6,7 @@
 #ifndef PARLEY_CORE_SQL_H
 #define PARLEY_CORE_SQL_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -19,6 +20,17 @@ enum store_rc sql_int64(struct db_stmt *st, int64_t *out);
 
 /* Like sql_run, but STORE_NOT_FOUND when no row changed. */
 enum store_rc sql_run_changed(struct db_stmt *st);
+
+/* Turns the current row of a statement into its JSON form. */
+typedef json_t *(*sql_row_json_cb)(struct db_stmt *st);
+
+/*
+ * The one row that sql (with $1 = account_id and $2 = id) selects, as
+ * to_json makes it: STORE_OK with *out (caller frees), STORE_NOT_FOUND,
+ * or an error. The lookup every "GET one thing of an account" makes.
+ */
+enum store_rc sql_get_json(struct db *db, const char *sql, int64_t account_id,
+                           int64_t id, sql_row_json_cb to_json, json_t **out);
 
 /* Keyset paging: the cursor is the last id seen, written as text so that
  * clients treat it as opaque. Parses NULL/"" as 0; returns -1 if malformed. */
