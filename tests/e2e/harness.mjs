@@ -22,6 +22,11 @@ export async function startServer({ args = [] } = {}) {
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
+  // A test run that is itself stopped must not leave the server behind.
+  const orphan = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  process.once('exit', orphan);
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.once(sig, () => { orphan(); process.exit(130); });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(
