@@ -368,12 +368,19 @@ function TemplatePicker({ conv, onClose, send }) {
   const [list, setList] = useState(null);
   const [cur, setCur] = useState(null);
   const [params, setParams] = useState([]);
-  useEffect(() => {
-    get('/api/v1/templates' + qs({ inbox_id: conv.inbox_id }))
-      .then((r) => setList(((r && r.data) || []).filter((x) =>
-        !x.status || x.status === 'APPROVED' || x.status === 'approved')))
-      .catch(() => setList([]));
-  }, []);
+  const load = () => get('/api/v1/templates' + qs({ inbox_id:
+    conv.inbox_id })).then((r) => setList(((r && r.data) || []).filter((x) =>
+    !x.status || /^approved$/i.test(x.status)))).catch(() => setList([]));
+  useEffect(() => { load(); }, []);
+  // Templates are kept in step with Meta by a sync; offer it when none
+  // are known yet (administrators only, the server checks).
+  async function sync() {
+    try {
+      await post('/api/v1/templates/sync' + qs({ inbox_id: conv.inbox_id }),
+        { inbox_id: conv.inbox_id });
+      load();
+    } catch (e) { toast(e.message, { kind: 'error' }); }
+  }
   const body = cur && (cur.components || []).find((c) =>
     (c.type || '').toUpperCase() === 'BODY');
   const count = cur ? (cur.parameters ? cur.parameters.length
@@ -388,7 +395,8 @@ function TemplatePicker({ conv, onClose, send }) {
   }
   return html`<${Modal} title=${t('compose.template')} onClose=${onClose}>
     ${list === null ? html`<p>${t('common.loading')}</p>`
-      : list.length === 0 ? html`<p>${t('tpl.none')}</p>`
+      : list.length === 0 ? html`<div class="stack"><p>${t('tpl.none')}</p>
+        <button class="btn" onClick=${sync}>${t('tpl.sync')}</button></div>`
       : html`<div class="stack">
       <label>${t('tpl.pick')}<select onChange=${(e) => {
         setCur(list[Number(e.target.value)] || null); setParams([]); }}>

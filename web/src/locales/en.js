@@ -101,6 +101,7 @@ export default {
   'compose.too_big': '{name} is larger than 100 MB',
   'compose.remove_file': 'Remove {name}',
   'tpl.none': 'No approved templates for this inbox.',
+  'tpl.sync': 'Fetch templates from WhatsApp',
   'tpl.pick': 'Template', 'tpl.param': 'Parameter {n}', 'tpl.send': 'Send template',
 
   'contact.pane': 'Contact details', 'contact.unknown': 'Unknown',

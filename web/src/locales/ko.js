@@ -94,7 +94,7 @@ export default {
   'compose.failed': '보내지 못했습니다: {why}',
   'compose.too_big': '{name} 파일이 100MB보다 큽니다',
   'compose.remove_file': '{name} 제거',
-  'tpl.none': '이 채널에 승인된 템플릿이 없습니다.', 'tpl.pick': '템플릿',
+  'tpl.none': '이 채널에 승인된 템플릿이 없습니다.', 'tpl.pick': '템플릿', 'tpl.sync': 'WhatsApp에서 템플릿 가져오기',
   'tpl.param': '변수 {n}', 'tpl.send': '템플릿 보내기',
 
   'contact.pane': '연락처 정보', 'contact.unknown': '알 수 없음',
