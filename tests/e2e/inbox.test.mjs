@@ -31,7 +31,8 @@ async function inbox(viewport) {
   return page;
 }
 
-const row = (page, name) => page.getByRole('option').filter({ hasText: name });
+const row = (page, name) => page.getByRole('listitem')
+  .filter({ hasText: name });
 const composer = (page) => page.getByRole('textbox',
   { name: /reply to the customer/i });
 
@@ -141,7 +142,7 @@ test('keyboard only: j opens, r replies, Enter sends', async () => {
   // the newest conversation is first
   await page.keyboard.press('j');
   await page.waitForURL(/\/inbox\/\d+$/);
-  await page.getByRole('heading', { name: 'Keys Kim' }).waitFor();
+  await page.getByRole('heading', { name: 'Keys Kim', level: 2 }).waitFor();
   await page.keyboard.press('r');
   await page.keyboard.type('Until 6 pm.');
   await page.keyboard.press('Enter');

@@ -196,8 +196,7 @@ export function Inbox({ id }) {
       ${selected.size > 0 && html`<${BulkBar} ids=${[...selected]}
         done=${() => { setSelected(new Set()); load(false); loadCounts(); }}
         all=${() => setSelected(new Set(items.map((x) => x.id)))} />`}
-      <ul class="conv-list" role="listbox" aria-label=${t('inbox.list')}
-        aria-multiselectable="true">
+      <ul class="conv-list" aria-label=${t('inbox.list')}>
         ${items.map((c) => html`<${Row} key=${c.id} c=${c}
           active=${c.id === id} checked=${selected.has(c.id)}
           onOpen=${() => open(c.id)} onCheck=${() => toggle(c.id)} />`)}
@@ -258,7 +257,7 @@ function Row({ c, active, checked, onOpen, onCheck }) {
   const name = (c.contact && (c.contact.name || c.contact.phone ||
     c.contact.wa_id)) || t('contact.unknown');
   const last = c.last_message;
-  return html`<li role="option" aria-selected=${active}
+  return html`<li aria-current=${active ? 'true' : undefined}
     class=${'conv' + (active ? ' active' : '') + (c.unread_count
       ? ' unread' : '') + (checked ? ' checked' : '')}>
     <input type="checkbox" class="conv-check" checked=${checked}

@@ -509,8 +509,7 @@ var nt,W,jt,ls,we,Ot,Wt,Bt,ft,Ze,qe,Vt,gt,$t,ht,cs,Xe={},et=[],us=/acit|ex(?:s|g
       ${k.size>0&&l`<${oa} ids=${[...k]}
         done=${()=>{D(new Set),Y(!1),V()}}
         all=${()=>D(new Set(r.map(S=>S.id)))} />`}
-      <ul class="conv-list" role="listbox" aria-label=${n("inbox.list")}
-        aria-multiselectable="true">
+      <ul class="conv-list" aria-label=${n("inbox.list")}>
         ${r.map(S=>l`<${aa} key=${S.id} c=${S}
           active=${S.id===e} checked=${k.has(S.id)}
           onOpen=${()=>fe(S.id)} onCheck=${()=>g(S.id)} />`)}
@@ -547,7 +546,7 @@ var nt,W,jt,ls,we,Ot,Wt,Bt,ft,Ze,qe,Vt,gt,$t,ht,cs,Xe={},et=[],us=/acit|ex(?:s|g
     ${i("team_id",n("f.team"),[["",n("f.any")],...a.teams.map(o=>[String(o.id),o.name])])}
     ${a.labels.length>0&&i("label",n("f.label"),[["",n("f.any")],...a.labels.map(o=>[o.name,o.name])])}
     ${s==="all"&&i("assignee",n("f.assignee"),[["",n("f.any")],["me",n("tab.mine")],["unassigned",n("tab.unassigned")],...a.users.map(o=>[String(o.id),o.name||o.email])])}
-  </div>`}function aa({c:e,active:t,checked:s,onOpen:a,onCheck:i}){let o=e.contact&&(e.contact.name||e.contact.phone||e.contact.wa_id)||n("contact.unknown"),r=e.last_message;return l`<li role="option" aria-selected=${t}
+  </div>`}function aa({c:e,active:t,checked:s,onOpen:a,onCheck:i}){let o=e.contact&&(e.contact.name||e.contact.phone||e.contact.wa_id)||n("contact.unknown"),r=e.last_message;return l`<li aria-current=${t?"true":void 0}
     class=${"conv"+(t?" active":"")+(e.unread_count?" unread":"")+(s?" checked":"")}>
     <input type="checkbox" class="conv-check" checked=${s}
       onChange=${i} aria-label=${n("inbox.select",{name:o})} />
