@@ -144,6 +144,8 @@ test('keyboard only: j opens, r replies, Enter sends', async () => {
   await page.waitForURL(/\/inbox\/\d+$/);
   await page.getByRole('heading', { name: 'Keys Kim', level: 2 }).waitFor();
   await page.keyboard.press('r');
+  await until(() => page.evaluate(() =>
+    document.activeElement.tagName === 'TEXTAREA'));
   await page.keyboard.type('Until 6 pm.');
   await page.keyboard.press('Enter');
   await page.locator('.msg.out').filter({ hasText: 'Until 6 pm.' }).waitFor();

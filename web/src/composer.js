@@ -76,7 +76,10 @@ export function Composer({ conv, onSent, bind }) {
   const windowOpen = expires == null ? true : expires > Date.now();
   const windowKnown = expires !== undefined;
 
+  // Focus at once so that the keys typed right after r or n land in the
+  // box, and again after a mode change has re-rendered it.
   if (bind) bind.current = { focus: (m) => { setMode(m);
+    if (area.current) area.current.focus();
     setTimeout(() => area.current && area.current.focus(), 0); } };
 
   useEffect(() => {
