@@ -1,7 +1,7 @@
 // Parley's service worker: caches the app shell so the app opens fast
 // and installs as a PWA. API calls and event streams are never cached.
-const VERSION = "ea320e52";
-const SHELL = ["/","/app/app-61ac9796.js","/app/app-575aa065.css","/app/icon.svg","/manifest.webmanifest"];
+const VERSION = "d9a50849";
+const SHELL = ["/","/app/app-2185725e.js","/app/app-883f619b.css","/app/icon.svg","/manifest.webmanifest"];
 const CACHE = 'parley-shell-' + VERSION;
 
 self.addEventListener('install', (e) => {

@@ -39,7 +39,8 @@ export function ContactPane({ conversationId, contactId, summary,
       setNotes(r.data || [])).catch(() => {});
     get('/api/v1/conversations' + qs({ contact_id: contactId,
       status: 'all', limit: 10 })).then((r) => setHistory((r.data || [])
-      .filter((x) => x.id !== conversationId))).catch(() => {});
+      .filter((x) => x.id !== conversationId && (x.contact_id ??
+        (x.contact && x.contact.id)) === contactId))).catch(() => {});
   }, [contactId]);
 
   async function save(change) {
