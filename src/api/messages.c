@@ -20,6 +20,8 @@
 #include "core/conversation.h"
 #include "core/message.h"
 #include "core/outbox.h"
+#include "core/presence.h"
+#include "core/user.h"
 #include "whatsapp/channel.h"
 #include "whatsapp/dispatch.h"
 #include "whatsapp/graph_error.h"
@@ -551,6 +553,20 @@ void api_conversation_read(struct http_request *req)
         http_reply_json(req, 200, conversation_json(&c));
 }
 
+/* Colleagues see who is typing in the conversation, whether or not the
+ * customer's indicator goes out this time. Best effort. */
+static void tell_colleagues_typing(struct http_request *req, int64_t id)
+{
+    struct http_principal *p = http_principal(req);
+    struct user u;
+    int64_t until;
+
+    if (user_get(http_db(req), p->account_id, p->user_id, &u) != STORE_OK)
+        return;
+    presence_announce(p->account_id, p->user_id, u.name, id, "typing", &until);
+    user_clear(&u);
+}
+
 void api_conversation_typing(struct http_request *req)
 {
     struct app *app = api_app(req);
@@ -567,6 +583,7 @@ void api_conversation_typing(struct http_request *req)
         api_reply_store_error(req, rc, NULL);
         return;
     }
+    tell_colleagues_typing(req, id);
     if (!app->channel || !app->channel->dispatch) {
         http_reply_error(req, ERR_UNAVAILABLE, "the channel is not running");
         return;
