@@ -96,7 +96,8 @@ start_pg() {
     [ -n "$pg_url" ] || echo "could not start PostgreSQL for the tests"
 }
 stop_pg() { [ -n "$pg_url" ] && scripts/pg-test.sh stop >/dev/null 2>&1; }
-trap stop_pg EXIT INT TERM
+trap stop_pg EXIT
+trap 'stop_pg; exit 130' INT TERM
 
 suites() {
     dir=$1
