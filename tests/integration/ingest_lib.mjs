@@ -113,7 +113,8 @@ export function sql(server, query) {
   const pg = server.dbArgs.length ? server.dbArgs[1] : null;
   if (pg) out = execFileSync('psql', [pg, '-AtF', '\t', '-c', query],
     { encoding: 'utf8' });
-  else out = execFileSync('sqlite3', ['-separator', '\t',
-    join(server.data, 'parley.db'), query], { encoding: 'utf8' });
+  // The server writes at the same time: wait for its lock, as it does.
+  else out = execFileSync('sqlite3', ['-cmd', '.timeout 10000', '-separator',
+    '\t', join(server.data, 'parley.db'), query], { encoding: 'utf8' });
   return out.split('\n').filter((l) => l).map((l) => l.split('\t'));
 }
