@@ -12,60 +12,18 @@
 #include "base/mem.h"
 #include "http/http.h"
 #include "sim/sim_internal.h"
+#include "whatsapp/media_limits.h"
 
-struct kind {
-    const char *kind;
-    const char *mime;
-    size_t max;
-};
-
-#define MB (1024 * 1024)
-
-/* §3: what each kind accepts. */
-static const struct kind kinds[] = {
-    {"audio", "audio/aac", 16 * MB},
-    {"audio", "audio/amr", 16 * MB},
-    {"audio", "audio/mpeg", 16 * MB},
-    {"audio", "audio/mp4", 16 * MB},
-    {"audio", "audio/ogg", 16 * MB},
-    {"document", "text/plain", 100 * MB},
-    {"document", "application/pdf", 100 * MB},
-    {"document", "application/msword", 100 * MB},
-    {"document",
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     100 * MB},
-    {"document", "application/vnd.ms-excel", 100 * MB},
-    {"document",
-     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-     100 * MB},
-    {"document", "application/vnd.ms-powerpoint", 100 * MB},
-    {"document",
-     "application/vnd.openxmlformats-officedocument.presentationml."
-     "presentation",
-     100 * MB},
-    {"image", "image/jpeg", 5 * MB},
-    {"image", "image/png", 5 * MB},
-    {"sticker", "image/webp", 500 * 1024},
-    {"video", "video/3gpp", 16 * MB},
-    {"video", "video/mp4", 16 * MB},
-};
-
-/* The kind of a MIME type (parameters such as "; codecs=opus" are
- * ignored) and its size cap; NULL when WhatsApp does not take it. */
+/* The kind of a MIME type and its size cap, by the Cloud API's own table
+ * (src/whatsapp/media_limits.c); a sticker may be animated, so its cap is
+ * the animated one. NULL when WhatsApp does not take the type. */
 const char *sim_media_kind(const char *mime, size_t *max_bytes)
 {
-    size_t n = strcspn(mime, ";");
+    const char *kind = wa_media_kind_for_mime(mime);
 
-    while (n > 0 && mime[n - 1] == ' ')
-        n--;
-    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-        if (strlen(kinds[i].mime) == n &&
-            strncasecmp(kinds[i].mime, mime, n) == 0) {
-            *max_bytes = kinds[i].max;
-            return kinds[i].kind;
-        }
-    }
-    return NULL;
+    if (kind)
+        *max_bytes = (size_t)wa_media_max_size(kind, mime, true);
+    return kind;
 }
 
 /* --- multipart ----------------------------------------------------------- */

@@ -58,6 +58,15 @@ static bool mime_is(const char *mime, const char *want)
     return n == strlen(want) && strncasecmp(mime, want, n) == 0;
 }
 
+const char *wa_media_kind_for_mime(const char *mime)
+{
+    for (size_t i = 0; mime && i < sizeof allowed / sizeof *allowed; i++) {
+        if (mime_is(mime, allowed[i].mime))
+            return allowed[i].kind;
+    }
+    return NULL;
+}
+
 int64_t wa_media_max_size(const char *kind, const char *mime, bool animated)
 {
     if (!kind || !mime)

@@ -23,6 +23,10 @@
  * kind is unknown or the MIME type is not allowed for it. Parameters
  * after ';' in mime (e.g. "audio/ogg; codecs=opus") are ignored, case too.
  */
+/* The kind ("image", "audio", ...) that accepts the MIME type (its
+ * parameters ignored), or NULL when WhatsApp takes it for no kind. */
+const char *wa_media_kind_for_mime(const char *mime);
+
 int64_t wa_media_max_size(const char *kind, const char *mime, bool animated);
 
 /*
