@@ -239,25 +239,25 @@ static enum store_rc delete_session_by_id(struct db *db, int64_t id)
     return sql_run(st);
 }
 
-enum auth_result auth_session_check(struct db *db, const char *token,
-                                    int64_t ttl_ms, struct auth_identity *who,
-                                    char **csrf_token)
+/*
+ * Find the row that sql ($1 = the SHA-256 of secret) selects, whose first
+ * five columns are its id, account, user, the user's role and disabled
+ * flag; fill *who from them (the id goes to *id) and *disabled. On
+ * AUTH_OK the row stays current in *out for the caller to read the rest
+ * and db_done(); otherwise AUTH_UNKNOWN or AUTH_ERROR.
+ */
+static enum auth_result find_by_secret(struct db *db, const char *sql,
+                                       const char *secret,
+                                       struct auth_identity *who, int64_t *id,
+                                       bool *disabled, struct db_stmt **out)
 {
     struct db_stmt *st;
     char hash[65];
-    int64_t now = clock_now_ms(), expires, last_seen;
-    bool disabled;
-    enum store_rc rc =
-        db_prepare(db,
-                   "SELECT s.id, s.account_id, s.user_id, u.role, u.disabled, "
-                   "s.csrf_token, s.expires_at, s.last_seen_at "
-                   "FROM sessions s JOIN users u ON u.id = s.user_id "
-                   "WHERE s.token_hash = $1",
-                   &st);
+    enum store_rc rc = db_prepare(db, sql, &st);
 
     if (rc)
         return AUTH_ERROR;
-    crypto_sha256_hex(token, hash);
+    crypto_sha256_hex(secret, hash);
     db_bind_text(st, 1, hash, -1);
     rc = db_step(st);
     if (rc != STORE_ROW) {
@@ -265,11 +265,32 @@ enum auth_result auth_session_check(struct db *db, const char *token,
         return rc == STORE_DONE ? AUTH_UNKNOWN : AUTH_ERROR;
     }
     memset(who, 0, sizeof *who);
-    who->session_id = db_col_int64(st, 0);
+    *id = db_col_int64(st, 0);
     who->account_id = db_col_int64(st, 1);
     who->user_id = db_col_int64(st, 2);
     who->role = role_parse(db_col_text(st, 3));
-    disabled = db_col_int64(st, 4) != 0;
+    *disabled = db_col_int64(st, 4) != 0;
+    *out = st;
+    return AUTH_OK;
+}
+
+enum auth_result auth_session_check(struct db *db, const char *token,
+                                    int64_t ttl_ms, struct auth_identity *who,
+                                    char **csrf_token)
+{
+    struct db_stmt *st;
+    int64_t now = clock_now_ms(), expires, last_seen;
+    bool disabled;
+    enum auth_result r = find_by_secret(
+        db,
+        "SELECT s.id, s.account_id, s.user_id, u.role, u.disabled, "
+        "s.csrf_token, s.expires_at, s.last_seen_at "
+        "FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = $1",
+        token, who, &who->session_id, &disabled, &st);
+
+    if (r != AUTH_OK)
+        return r;
     *csrf_token = xstrdup(db_col_text(st, 5));
     expires = db_col_int64(st, 6);
     last_seen = db_col_int64(st, 7);
@@ -394,31 +415,17 @@ enum auth_result auth_token_check(struct db *db, const char *token,
                                   struct auth_identity *who)
 {
     struct db_stmt *st;
-    char hash[65];
     int64_t now = clock_now_ms(), revoked, last_used;
     bool disabled;
-    enum store_rc rc =
-        db_prepare(db,
-                   "SELECT t.id, t.account_id, t.user_id, u.role, u.disabled, "
-                   "t.revoked_at, t.last_used_at FROM api_tokens t "
-                   "JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
-                   &st);
+    enum auth_result r = find_by_secret(
+        db,
+        "SELECT t.id, t.account_id, t.user_id, u.role, u.disabled, "
+        "t.revoked_at, t.last_used_at FROM api_tokens t "
+        "JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        token, who, &who->token_id, &disabled, &st);
 
-    if (rc)
-        return AUTH_ERROR;
-    crypto_sha256_hex(token, hash);
-    db_bind_text(st, 1, hash, -1);
-    rc = db_step(st);
-    if (rc != STORE_ROW) {
-        db_done(st);
-        return rc == STORE_DONE ? AUTH_UNKNOWN : AUTH_ERROR;
-    }
-    memset(who, 0, sizeof *who);
-    who->token_id = db_col_int64(st, 0);
-    who->account_id = db_col_int64(st, 1);
-    who->user_id = db_col_int64(st, 2);
-    who->role = role_parse(db_col_text(st, 3));
-    disabled = db_col_int64(st, 4) != 0;
+    if (r != AUTH_OK)
+        return r;
     revoked = db_col_int64(st, 5);
     last_used = db_col_int64(st, 6);
     db_done(st);
