@@ -23,16 +23,14 @@ static const char *str(const json_t *o, const char *key)
     return json_string_value(json_object_get(o, key));
 }
 
-enum store_rc auto_activity(struct auto_ctx *ctx, int64_t rule_id,
-                            const char *rule_name, const char *did,
-                            json_t *detail)
+/*
+ * Add a private line of type ("activity" or "note") from rule rule_id to
+ * the conversation and announce it. Takes content.
+ */
+static enum store_rc add_private(struct auto_ctx *ctx, int64_t rule_id,
+                                 const char *type, json_t *content,
+                                 const char *plain)
 {
-    json_t *content = json_pack("{ss ss sI ss}", "action", "automation", "rule",
-                                rule_name ? rule_name : "automation", "rule_id",
-                                (json_int_t)rule_id, "did", did);
-    if (detail)
-        json_object_update(content, detail);
-    json_decref(detail);
     char *text = json_dumps(content, JSON_COMPACT);
     struct message_input in = {
         .account_id = ctx->account_id,
@@ -42,9 +40,9 @@ enum store_rc auto_activity(struct auto_ctx *ctx, int64_t rule_id,
         .direction = "out",
         .sender_type = "automation",
         .sender_id = rule_id,
-        .type = "activity",
+        .type = type,
         .content = text,
-        .text = "",
+        .text = plain,
         .private_note = true,
         .status = "sent",
         .created_at = ctx->now,
@@ -61,6 +59,20 @@ enum store_rc auto_activity(struct auto_ctx *ctx, int64_t rule_id,
         rc = events_emit(ctx->db, ctx->account_id, "message.created", 0,
                          ROLE_AGENT, m, NULL);
     return rc;
+}
+
+enum store_rc auto_activity(struct auto_ctx *ctx, int64_t rule_id,
+                            const char *rule_name, const char *did,
+                            json_t *detail)
+{
+    json_t *content = json_pack("{ss ss sI ss}", "action", "automation", "rule",
+                                rule_name ? rule_name : "automation", "rule_id",
+                                (json_int_t)rule_id, "did", did);
+
+    if (detail)
+        json_object_update(content, detail);
+    json_decref(detail);
+    return add_private(ctx, rule_id, "activity", content, "");
 }
 
 /* Plain text of an outbound message, for search and the inbox list. */
@@ -300,35 +312,9 @@ static enum store_rc do_set_attribute(struct auto_ctx *ctx, const json_t *a)
 static enum store_rc do_note(struct auto_ctx *ctx, int64_t rule_id,
                              const json_t *a)
 {
-    json_t *content = json_pack("{ss}", "body", str(a, "text"));
-    char *text = json_dumps(content, JSON_COMPACT);
-    struct message_input in = {
-        .account_id = ctx->account_id,
-        .conversation_id = ctx->conv.id,
-        .inbox_id = ctx->conv.inbox_id,
-        .contact_id = ctx->conv.contact_id,
-        .direction = "out",
-        .sender_type = "automation",
-        .sender_id = rule_id,
-        .type = "note",
-        .content = text,
-        .text = str(a, "text"),
-        .private_note = true,
-        .status = "sent",
-        .created_at = ctx->now,
-    };
-    int64_t id;
-    bool dup;
-    json_t *m;
-    enum store_rc rc = message_insert(ctx->db, &in, &id, &dup);
-
-    free(text);
-    json_decref(content);
-    if (rc == STORE_OK &&
-        (rc = message_get_json(ctx->db, ctx->account_id, id, &m)) == STORE_OK)
-        rc = events_emit(ctx->db, ctx->account_id, "message.created", 0,
-                         ROLE_AGENT, m, NULL);
-    return rc;
+    return add_private(ctx, rule_id, "note",
+                       json_pack("{ss}", "body", str(a, "text")),
+                       str(a, "text"));
 }
 
 static enum store_rc set_flow_step(struct auto_ctx *ctx, const char *step)
